@@ -1,0 +1,160 @@
+"""Articles: interviews, reports and essays, possibly numbered in a series ("Entretien … (3/8)")."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.forms import ExplorationContentForm
+from millelieux.explorations.models import InExplorationMixin
+
+
+@register_snippet
+class ArticleSeries(models.Model):
+    """A numbered series of articles, such as the interviews of an exploration."""
+
+    title = models.CharField(_("titre"), max_length=200, unique=True)
+    planned_count = models.PositiveSmallIntegerField(
+        _("nombre d'articles prévus"), null=True, blank=True, validators=[MinValueValidator(1)],
+        help_text=_("Le « 8 » de « 3/8 » ; laisser vide si la série reste ouverte."),
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("planned_count")]
+
+    class Meta:
+        verbose_name = _("série d'articles")
+        verbose_name_plural = _("séries d'articles")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ArticleIndexPage(InExplorationMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["explorations.ExplorationPage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("index des articles")
+        verbose_name_plural = _("index des articles")
+
+    def articles(self):
+        return (ArticlePage.objects.child_of(self).live().public().select_related("series", "image")
+                .order_by("series__title", "series_number", "-date"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.articles()
+        return context
+
+
+class ArticlePage(InExplorationMixin, Page):
+    INTERVIEW, REPORT, ESSAY = "interview", "report", "essay"
+    KIND_CHOICES = [(INTERVIEW, _("Entretien")), (REPORT, _("Reportage")), (ESSAY, _("Essai"))]
+
+    kind = models.CharField(_("genre"), max_length=12, choices=KIND_CHOICES, default=INTERVIEW)
+    series = models.ForeignKey(ArticleSeries, verbose_name=_("série"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="articles")
+    series_number = models.PositiveSmallIntegerField(_("numéro dans la série"), null=True, blank=True,
+                                                     validators=[MinValueValidator(1)])
+    date = models.DateField(_("date"))
+    summary = models.TextField(_("résumé"), max_length=600)
+    pull_quote = models.TextField(_("citation mise en avant"), blank=True, max_length=400)
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    image_alt = models.CharField(_("texte alternatif de l'image"), max_length=250, blank=True,
+                                 help_text=_("Ce que l'image montre, pour les personnes qui ne la voient pas."))
+    body = StreamField(NarrativeBlock(), verbose_name=_("texte"), blank=True)
+    related_places = ParentalManyToManyField("places.PlacePage", verbose_name=_("lieux liés"), blank=True,
+                                             related_name="articles")
+    related_impacts = ParentalManyToManyField("impacts.ImpactPage", verbose_name=_("impacts liés"), blank=True,
+                                              related_name="articles")
+
+    base_form_class = ExplorationContentForm
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldRowPanel([FieldPanel("series"), FieldPanel("series_number")], heading=_("Série")),
+        InlinePanel("interviewees", label=_("Personne interrogée"), heading=_("Personnes interrogées")),
+        FieldPanel("summary"),
+        FieldPanel("pull_quote"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+        FieldPanel("related_places", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("related_impacts", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("pull_quote"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def exploration_links(self):
+        return [("related_places", None), ("related_impacts", None)]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.series_id and not self.series_number:
+            errors["series_number"] = _("Un article d'une série a un numéro.")
+        if self.series_number and not self.series_id:
+            errors["series"] = _("Choisissez la série de ce numéro, ou effacez le numéro.")
+        if self.series_id and self.series_number:
+            planned = self.series.planned_count
+            if planned and self.series_number > planned:
+                errors["series_number"] = _("La série « %(series)s » compte %(planned)s articles ; "
+                                            "le numéro %(number)s n'existe pas.") % {
+                    "series": self.series.title, "planned": planned, "number": self.series_number}
+            else:
+                taken = (ArticlePage.objects.filter(series_id=self.series_id, series_number=self.series_number)
+                         .exclude(pk=self.pk).first())
+                if taken:
+                    errors["series_number"] = _("Le numéro %(number)s de la série est déjà pris par "
+                                                "« %(title)s ».") % {"number": self.series_number,
+                                                                     "title": taken.title}
+        if self.image_id and not self.image_alt.strip():
+            errors["image_alt"] = _("Décrivez l'image pour les personnes qui ne la voient pas.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def series_label(self):
+        """"3/8" within a series of eight, "3" in an open series, "" outside a series."""
+        if not (self.series_id and self.series_number):
+            return ""
+        planned = self.series.planned_count
+        return f"{self.series_number}/{planned}" if planned else str(self.series_number)
+
+
+class Interviewee(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="interviewees")
+    name = models.CharField(_("nom"), max_length=200)
+    role = models.CharField(_("rôle"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("personne interrogée")
+        verbose_name_plural = _("personnes interrogées")
+
+    def __str__(self):
+        return ", ".join(part for part in (self.name, self.role, self.organisation) if part)

@@ -1,0 +1,85 @@
+"""Admin page forms that know which exploration a page belongs to and keep its links inside it."""
+
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class ExplorationContentForm(WagtailAdminPageForm):
+    """Rejects links to pages of another exploration and the same choice twice in one inline list.
+
+    The page model declares what to check:
+    - `exploration_links()` -> [(name, field)]: `name` is an inline relation and `field` the chooser in each of
+      its rows, or `name` is a many-to-many field of the page itself and `field` is None;
+    - `unique_inline_choices()` -> [(relation, field)]: a chooser that must not repeat within the relation.
+    Works for a page being created too, through the parent page Wagtail hands to the form.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer only the pages of this exploration in the page's own many-to-many choosers.
+        exploration = self.page_exploration()
+        links = self.instance.exploration_links() if hasattr(self.instance, "exploration_links") else []
+        for name, field in links:
+            if field is None and exploration is not None and name in self.fields:
+                queryset = self.fields[name].queryset
+                self.fields[name].queryset = queryset.descendant_of(exploration)
+
+    def page_exploration(self):
+        from millelieux.explorations.models import exploration_of
+
+        if self.instance.pk and self.instance.path:
+            return exploration_of(self.instance)
+        return exploration_of(getattr(self, "parent_page", None))
+
+    def _live_inline_forms(self, relation):
+        formset = self.formsets.get(relation)
+        if formset is None:
+            return []
+        formset.is_valid()  # validates each row once; results are cached on the forms
+        return [
+            form for form in formset.forms
+            if hasattr(form, "cleaned_data") and not (formset.can_delete and formset._should_delete_form(form))
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        from millelieux.explorations.models import exploration_of
+
+        instance = self.instance
+        exploration = self.page_exploration()
+        links = instance.exploration_links() if hasattr(instance, "exploration_links") else []
+        if exploration is not None:
+            for name, field in links:
+                if field is None:
+                    foreign = [p for p in cleaned_data.get(name) or [] if exploration_of(p) != exploration]
+                    if foreign:
+                        self.add_error(name, self._foreign_message(foreign, exploration))
+                    continue
+                for form in self._live_inline_forms(name):
+                    target = form.cleaned_data.get(field)
+                    if target is not None and exploration_of(target) != exploration:
+                        form.add_error(field, self._foreign_message([target], exploration))
+
+        uniques = instance.unique_inline_choices() if hasattr(instance, "unique_inline_choices") else []
+        for relation, field in uniques:
+            seen = set()
+            for form in self._live_inline_forms(relation):
+                target = form.cleaned_data.get(field)
+                if target is None:
+                    continue
+                if target.pk in seen:
+                    form.add_error(field, _("« %(name)s » est déjà dans la liste ; gardez une seule ligne.")
+                                   % {"name": target})
+                seen.add(target.pk)
+        return cleaned_data
+
+    @staticmethod
+    def _foreign_message(pages, exploration):
+        from millelieux.explorations.models import exploration_of
+
+        page = pages[0]
+        other = exploration_of(page)
+        return _(
+            "« %(page)s » appartient à l'exploration « %(other)s », pas à « %(this)s » : "
+            "choisissez une page de cette exploration."
+        ) % {"page": page.title, "other": other.title if other else _("aucune"), "this": exploration.title}

@@ -1,0 +1,332 @@
+"""Explorations (field studies), their fields of exploration, events and partners."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.forms import ExplorationContentForm
+from millelieux.core.validators import validate_hex_colour, validate_year
+
+
+def exploration_of(page):
+    """The exploration a page belongs to: itself, or its nearest ExplorationPage ancestor (None outside one)."""
+    if page is None:
+        return None
+    page = page.specific_deferred if type(page) is Page else page
+    if isinstance(page, ExplorationPage):
+        return page
+    if not page.pk or not page.path:
+        return None
+    return ExplorationPage.objects.ancestor_of(page).order_by("-depth").first()
+
+
+class InExplorationMixin:
+    """For pages that live inside an exploration: `page.exploration` finds it once per instance."""
+
+    @cached_property
+    def exploration(self):
+        return exploration_of(self)
+
+
+class ExplorationIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["explorations.ExplorationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des explorations")
+        verbose_name_plural = _("index des explorations")
+
+    def explorations(self):
+        return ExplorationPage.objects.child_of(self).live().public().order_by("-period_start", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["explorations"] = self.explorations()
+        return context
+
+
+class ExplorationPage(RoutablePageMixin, Page):
+    """A field study: its foreword, method, fields, places, impacts, articles, events and partners."""
+
+    subtitle = models.CharField(_("sous-titre"), max_length=250, blank=True)
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, help_text=_("Qui a mené l'exploration.")
+    )
+    period_start = models.PositiveSmallIntegerField(_("début (année)"), validators=[validate_year])
+    period_end = models.PositiveSmallIntegerField(
+        _("fin (année)"), null=True, blank=True, validators=[validate_year],
+        help_text=_("Laisser vide si l'exploration tient sur une seule année ou se poursuit."),
+    )
+    summary = models.TextField(_("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes."))
+    foreword = StreamField(NarrativeBlock(), verbose_name=_("avant-propos"), blank=True)
+    method = StreamField(NarrativeBlock(), verbose_name=_("méthode"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Période")),
+        FieldPanel("summary"),
+        FieldPanel("foreword"),
+        FieldPanel("method"),
+        InlinePanel("partnerships", label=_("Partenaires"), heading=_("Partenaires")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("foreword"),
+        index.FilterField("period_start"),
+    ]
+    parent_page_types = ["explorations.ExplorationIndexPage"]
+    subpage_types = [
+        "places.PlaceIndexPage",
+        "impacts.ImpactIndexPage",
+        "articles.ArticleIndexPage",
+        "explorations.EventPage",
+    ]
+
+    class Meta:
+        verbose_name = _("exploration")
+        verbose_name_plural = _("explorations")
+
+    def clean(self):
+        super().clean()
+        if self.period_end and self.period_start and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("La fin de la période précède son début.")})
+
+    @property
+    def period_label(self):
+        if self.period_end and self.period_end != self.period_start:
+            return f"{self.period_start}–{self.period_end}"
+        return str(self.period_start)
+
+    @property
+    def exploration(self):
+        return self
+
+    def live_fields(self):
+        return self.fields.filter(live=True).order_by("sort_order", "title")
+
+    def _child_index(self, model_label):
+        from django.apps import apps
+
+        model = apps.get_model(model_label)
+        return model.objects.child_of(self).live().first()
+
+    @cached_property
+    def place_index(self):
+        return self._child_index("places.PlaceIndexPage")
+
+    @cached_property
+    def impact_index(self):
+        return self._child_index("impacts.ImpactIndexPage")
+
+    @cached_property
+    def article_index(self):
+        return self._child_index("articles.ArticleIndexPage")
+
+    def places(self):
+        from millelieux.places.models import PlacePage
+
+        return PlacePage.objects.descendant_of(self).live().public().order_by("title")
+
+    def impacts(self):
+        from millelieux.impacts.models import ImpactPage
+
+        return ImpactPage.objects.descendant_of(self).live().public().order_by("kind", "title")
+
+    def articles(self):
+        from millelieux.articles.models import ArticlePage
+
+        return ArticlePage.objects.descendant_of(self).live().public().order_by("-date", "title")
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().public().order_by("-date")
+
+    def live_partnerships(self):
+        return self.partnerships.filter(partner__live=True).select_related("partner", "partner__logo")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["exploration"] = self
+        return context
+
+    @path("partenaires/", name="partners")
+    def partners_view(self, request):
+        return self.render(request, template="explorations/partners_page.html",
+                           context_overrides={"partnerships": self.live_partnerships()})
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({"location": self.full_url + self.reverse_subpage("partners"),
+                         "lastmod": urls[0].get("lastmod")})
+        return urls
+
+
+class ExplorationField(PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A field of exploration (champ d'exploration), such as "la transformation des territoires"."""
+
+    ICON_CHOICES = [
+        ("territory", _("Territoire")),
+        ("work", _("Travail")),
+        ("commons", _("Communs")),
+        ("ecology", _("Transition écologique")),
+        ("people", _("Personnes")),
+        ("economy", _("Économie")),
+    ]
+
+    exploration = models.ForeignKey(
+        ExplorationPage, verbose_name=_("exploration"), on_delete=models.CASCADE, related_name="fields"
+    )
+    title = models.CharField(_("titre"), max_length=120)
+    slug = models.SlugField(_("identifiant"), max_length=120, blank=True, allow_unicode=False)
+    description = models.TextField(_("description"), blank=True)
+    colour = models.CharField(_("couleur"), max_length=7, default="#1f6f5c", validators=[validate_hex_colour])
+    icon = models.CharField(_("icône"), max_length=20, choices=ICON_CHOICES, default="territory")
+    sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    panels = [
+        FieldPanel("exploration"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("colour"), FieldPanel("icon"), FieldPanel("sort_order")]),
+        PublishingPanel(),
+    ]
+
+    class Meta:
+        verbose_name = _("champ d'exploration")
+        verbose_name_plural = _("champs d'exploration")
+        ordering = ["exploration", "sort_order", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["exploration", "slug"], name="unique_field_slug_per_exploration")
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.exploration.title})" if self.exploration_id else self.title
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = slugify(self.title)[:120]
+        if self.exploration_id and self.slug:
+            clash = ExplorationField.objects.filter(exploration_id=self.exploration_id, slug=self.slug)
+            if clash.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"slug": _("Un autre champ de cette exploration porte déjà l'identifiant « %(slug)s ».")
+                     % {"slug": self.slug}}
+                )
+
+    def get_preview_template(self, request, mode_name):
+        return "explorations/previews/field.html"
+
+
+class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """An organisation that funded or supported one or more explorations."""
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(_("site web"), blank=True)
+    description = models.TextField(_("présentation"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url"), FieldPanel("description"),
+              PublishingPanel()]
+
+    class Meta:
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "explorations/previews/partner.html"
+
+
+class ExplorationPartnership(Orderable):
+    """The role a partner played in one exploration (financeur, partenaire de recherche…)."""
+
+    exploration = ParentalKey(ExplorationPage, on_delete=models.CASCADE, related_name="partnerships")
+    partner = models.ForeignKey(Partner, verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("rôle"), max_length=200, blank=True)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partenariat")
+        verbose_name_plural = _("partenariats")
+
+
+class EventPage(InExplorationMixin, Page):
+    """An event of an exploration, such as the closing evening where participants voted for impacts."""
+
+    date = models.DateField(_("date"))
+    venue = models.CharField(_("lieu"), max_length=250, blank=True)
+    commune_code = models.CharField(_("commune (code INSEE)"), max_length=5, blank=True)
+    participants_count = models.PositiveIntegerField(_("nombre de participants"), null=True, blank=True)
+    summary = models.TextField(_("résumé"), max_length=600)
+    vote_question = models.CharField(_("question mise au vote"), max_length=250, blank=True)
+    restitution = StreamField(NarrativeBlock(), verbose_name=_("restitution"), blank=True)
+
+    base_form_class = ExplorationContentForm
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("participants_count")]),
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("commune_code")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("vote_question"), InlinePanel("vote_options", label=_("Impact mis au vote"))],
+            heading=_("Vote"),
+        ),
+        FieldPanel("restitution"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("restitution")]
+    parent_page_types = ["explorations.ExplorationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+
+    def vote_results(self):
+        options = list(self.vote_options.select_related("impact"))
+        total = sum(option.votes or 0 for option in options)
+        for option in options:
+            option.share = round(100 * (option.votes or 0) / total) if total else None
+        return sorted(options, key=lambda o: (not o.chosen, -(o.votes or 0)))
+
+    def exploration_links(self):
+        """Pairs of (form field name, pages) that must belong to this page's exploration."""
+        return [("vote_options", "impact")]
+
+
+class EventVoteOption(Orderable):
+    """An impact put to the vote at an event, with the votes it received and whether it was chosen."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="vote_options")
+    impact = models.ForeignKey("impacts.ImpactPage", verbose_name=_("impact"), on_delete=models.CASCADE,
+                               related_name="+")
+    votes = models.PositiveIntegerField(_("voix"), null=True, blank=True)
+    chosen = models.BooleanField(_("retenu pour le débat"), default=False)
+
+    panels = [FieldPanel("impact"), FieldRowPanel([FieldPanel("votes"), FieldPanel("chosen")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("impact mis au vote")
+        verbose_name_plural = _("impacts mis au vote")

@@ -1,0 +1,269 @@
+"""Places (monographs): technical sheet, narrative, timeline, stakeholders and revenue mix."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.validators import (
+    latitude_validators,
+    longitude_validators,
+    validate_insee_code,
+    validate_past_year,
+)
+from millelieux.explorations.models import InExplorationMixin
+from millelieux.impacts.models import evidence_panels
+
+from .forms import PlacePageForm
+
+
+@register_snippet
+class Activity(models.Model):
+    """An activity a place hosts (coworking, fablab, café, résidences…): a shared vocabulary for filters."""
+
+    name = models.CharField(_("nom"), max_length=80, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("activité")
+        verbose_name_plural = _("activités")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PlaceIndexPage(InExplorationMixin, Page):
+    """The "terrains" of an exploration: the list of its monographs."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["explorations.ExplorationPage"]
+    subpage_types = ["places.PlacePage"]
+
+    class Meta:
+        verbose_name = _("index des terrains")
+        verbose_name_plural = _("index des terrains")
+
+    def places(self):
+        return (PlacePage.objects.child_of(self).live().public().order_by("title")
+                .prefetch_related("activities"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["places"] = self.places()
+        return context
+
+
+class PlacePage(InExplorationMixin, Page):
+    """A monograph: a place read in its territory."""
+
+    summary = models.TextField(_("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes."))
+    # Technical sheet (fiche technique). Every figure is optional: pages show "non renseigné" rather than a guess.
+    commune_code = models.CharField(_("commune (code INSEE)"), max_length=5, validators=[validate_insee_code])
+    commune_name = models.CharField(_("commune"), max_length=120)
+    address = models.CharField(_("adresse"), max_length=250, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                                   validators=latitude_validators)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                                    validators=longitude_validators)
+    opening_year = models.PositiveSmallIntegerField(_("année d'ouverture"), null=True, blank=True,
+                                                    validators=[validate_past_year])
+    legal_form = models.CharField(_("forme juridique"), max_length=120, blank=True,
+                                  help_text=_("Par exemple : association loi 1901, SCIC, SAS, régie municipale."))
+    governance = models.TextField(_("gouvernance"), blank=True)
+    surface_m2 = models.PositiveIntegerField(_("surface (m²)"), null=True, blank=True)
+    members_count = models.PositiveIntegerField(_("membres ou usagers"), null=True, blank=True)
+    team_size = models.PositiveIntegerField(_("équipe salariée (personnes)"), null=True, blank=True)
+    business_model = models.TextField(_("modèle économique"), blank=True,
+                                      help_text=_("En quelques phrases ; la répartition des recettes se "
+                                                  "saisit plus bas."))
+    activities = ParentalManyToManyField(Activity, verbose_name=_("activités"), blank=True, related_name="places")
+    website = models.URLField(_("site web"), blank=True)
+    body = StreamField(NarrativeBlock(), verbose_name=_("récit"), blank=True)
+
+    base_form_class = PlacePageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("commune_name"), FieldPanel("commune_code")]),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Localisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opening_year"), FieldPanel("legal_form")]),
+                FieldRowPanel([FieldPanel("surface_m2"), FieldPanel("members_count"), FieldPanel("team_size")]),
+                FieldPanel("governance"),
+                FieldPanel("business_model"),
+                FieldPanel("activities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("website"),
+            ],
+            heading=_("Fiche technique"),
+        ),
+        InlinePanel("revenue_shares", label=_("Part des recettes"), heading=_("Répartition des recettes")),
+        FieldPanel("body"),
+        InlinePanel("timeline_events", label=_("Étape"), heading=_("Frise chronologique")),
+        InlinePanel("stakeholders", label=_("Partie prenante"), heading=_("Parties prenantes")),
+        InlinePanel("evidence", panels=evidence_panels("impact"), label=_("Impact observé"),
+                    heading=_("Impacts observés ici")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("commune_name"),
+        index.SearchField("body"),
+        index.FilterField("commune_code"),
+        index.FilterField("opening_year"),
+        index.RelatedFields("activities", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["places.PlaceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("monographie")
+        verbose_name_plural = _("monographies")
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: _("Indiquez la latitude et la longitude, ou aucune des deux.")})
+
+    def exploration_links(self):
+        return [("evidence", "impact")]
+
+    def unique_inline_choices(self):
+        return [("evidence", "impact")]
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @cached_property
+    def commune(self):
+        """The commune of the territory data, when it has been loaded."""
+        from millelieux.territories.models import Commune
+
+        return Commune.objects.select_related("department__region", "epci").filter(code=self.commune_code).first()
+
+    def chronology(self):
+        return sorted(self.timeline_events.all(), key=lambda e: (e.start_year, e.start_month or 0, e.sort_order or 0))
+
+    def live_evidence(self):
+        return (self.evidence.filter(impact__live=True).select_related("impact")
+                .order_by("-strength", "impact__title"))
+
+
+class RevenueShare(Orderable):
+    """One source of revenue and its share in the place's budget."""
+
+    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="revenue_shares")
+    source = models.CharField(_("source de recettes"), max_length=120,
+                              help_text=_("Par exemple : location d'espaces, subventions, prestations."))
+    percent = models.PositiveSmallIntegerField(
+        _("part (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+
+    panels = [FieldRowPanel([FieldPanel("source"), FieldPanel("percent")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("part des recettes")
+        verbose_name_plural = _("parts des recettes")
+
+
+class TimelineEvent(Orderable):
+    """A dated step in the life of a place: a year, or a period from one year to another."""
+
+    KIND_CHOICES = [
+        ("origin", _("Origine du projet")),
+        ("opening", _("Ouverture")),
+        ("building", _("Lieu et travaux")),
+        ("funding", _("Financement")),
+        ("governance", _("Gouvernance")),
+        ("activity", _("Activité")),
+        ("event", _("Événement")),
+        ("other", _("Autre")),
+    ]
+
+    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="timeline_events")
+    start_year = models.PositiveSmallIntegerField(_("année"), validators=[validate_past_year])
+    start_month = models.PositiveSmallIntegerField(
+        _("mois"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("jusqu'en (année)"), null=True, blank=True, validators=[validate_past_year],
+        help_text=_("Pour une période ; laisser vide pour un moment précis."),
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    text = models.TextField(_("texte"), blank=True)
+    kind = models.CharField(_("nature"), max_length=20, choices=KIND_CHOICES, default="other")
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("start_month"), FieldPanel("end_year")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        FieldPanel("text"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("étape de la frise")
+        verbose_name_plural = _("étapes de la frise")
+
+    def clean(self):
+        super().clean()
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("La fin de la période précède son début.")})
+
+    @property
+    def is_period(self):
+        return bool(self.end_year and self.end_year != self.start_year)
+
+
+class Stakeholder(Orderable):
+    """Who a place works with, and how: one node of its stakeholder map."""
+
+    KIND_CHOICES = [
+        ("public_authority", _("Collectivité ou service public")),
+        ("funder", _("Financeur")),
+        ("partner", _("Partenaire")),
+        ("user_group", _("Groupe d'usagers")),
+        ("neighbour", _("Voisinage")),
+        ("company", _("Entreprise")),
+        ("association", _("Association")),
+        ("network", _("Réseau")),
+        ("other", _("Autre")),
+    ]
+    SCALE_CHOICES = [
+        ("local", _("Quartier ou commune")),
+        ("intercommunal", _("Intercommunalité")),
+        ("departmental", _("Département")),
+        ("regional", _("Région")),
+        ("national", _("National")),
+        ("international", _("International")),
+    ]
+
+    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="stakeholders")
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("nature"), max_length=20, choices=KIND_CHOICES)
+    scale = models.CharField(_("échelle"), max_length=20, choices=SCALE_CHOICES, blank=True)
+    relation = models.TextField(_("relation au lieu"), blank=True,
+                                help_text=_("Ce qui lie cette partie prenante au lieu."))
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("scale")]), FieldPanel("relation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partie prenante")
+        verbose_name_plural = _("parties prenantes")

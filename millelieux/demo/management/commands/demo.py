@@ -1,0 +1,34 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from millelieux.demo.admin_account import ensure_demo_admin
+from millelieux.territories.models import Commune
+
+
+class Command(BaseCommand):
+    help = (
+        "Prépare et sert la démonstration : migrations, données des territoires, contenu de démonstration, "
+        "compte administrateur (ses identifiants sont affichés), puis le serveur sur http://127.0.0.1:8000 "
+        "(PORT le change). Relancer la commande ne duplique rien."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="Préparer sans lancer le serveur.")
+
+    def handle(self, *args, no_serve=False, **options):
+        step = self.stdout.write
+        step("1/4 Base de données…")
+        call_command("migrate", interactive=False, verbosity=0)
+        step("2/4 Territoires (communes, intercommunalités, départements, régions)…")
+        if Commune.objects.exists():
+            step("    déjà chargés (« millelieux load_territories » les met à jour).")
+        else:
+            call_command("load_territories", stdout=self.stdout)
+        step("3/4 Contenu de démonstration…")
+        call_command("load_demo", stdout=self.stdout)
+        step("4/4 Compte administrateur…")
+        username, password = ensure_demo_admin()
+        step(self.style.SUCCESS(f"    identifiant : {username}    mot de passe : {password}"))
+        step("    administration : /admin/")
+        if not no_serve:
+            call_command("serve")

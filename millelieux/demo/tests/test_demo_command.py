@@ -1,0 +1,32 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from millelieux.territories.models import Commune
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def test_the_demo_command_sets_everything_up_once_and_prints_the_credentials(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    first = StringIO()
+
+    call_command("demo", "--no-serve", stdout=first)
+
+    assert Commune.objects.filter(code="23096", name="Guéret").exists()
+    password = first.getvalue().split("mot de passe : ")[1].split()[0]
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password(password)
+    assert (tmp_path / "demo-admin.txt").stat().st_mode & 0o077 == 0
+    pages = Page.objects.count()
+
+    second = StringIO()
+    call_command("demo", "--no-serve", stdout=second)
+
+    assert f"mot de passe : {password}" in second.getvalue()
+    assert "déjà chargés" in second.getvalue()
+    assert get_user_model().objects.count() == 1
+    assert Page.objects.count() == pages

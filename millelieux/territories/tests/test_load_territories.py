@@ -1,0 +1,76 @@
+import csv
+import io
+import lzma
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from millelieux.territories.loader import load_territories
+from millelieux.territories.models import Commune, Department, Epci, Region
+
+
+@pytest.mark.django_db
+def test_it_loads_every_commune_with_its_population_point_and_territories():
+    report = load_territories()
+
+    assert Region.objects.count() >= 18
+    assert Department.objects.count() >= 100
+    assert Epci.objects.count() > 1000
+    assert Commune.objects.filter(kind="COM").count() > 34000
+    rennes = Commune.objects.select_related("department__region", "epci").get(code="35238")
+    assert rennes.name == "Rennes"
+    assert rennes.population > 200_000
+    assert rennes.department.code == "35"
+    assert rennes.region.name == "Bretagne"
+    assert "Rennes" in rennes.epci.name
+    assert 47.9 < rennes.latitude < 48.3 and -1.9 < rennes.longitude < -1.4
+    assert report.changed == Region.objects.count() + Department.objects.count() + Epci.objects.count() + \
+        Commune.objects.count()
+
+
+@pytest.mark.django_db
+def test_loading_twice_changes_nothing():
+    load_territories()
+    before = Commune.objects.count()
+
+    report = load_territories()
+
+    assert report.changed == 0
+    assert Commune.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_the_command_reports_what_it_did():
+    out = StringIO()
+    call_command("load_territories", stdout=out)
+    assert "communes :" in out.getvalue()
+    assert "créé(e)s" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_missing_source_folder_clearly(tmp_path):
+    with pytest.raises(CommandError, match="Fichier introuvable"):
+        call_command("load_territories", source=str(tmp_path / "nowhere"), stdout=StringIO())
+    assert not Region.objects.exists()
+
+
+def _write_lzma(path, header, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    with lzma.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(buffer.getvalue())
+
+
+@pytest.mark.django_db
+def test_a_malformed_file_changes_nothing(tmp_path):
+    _write_lzma(tmp_path / "regions.csv.lzma", ["id", "code", "nom"], [["0", "53", "Bretagne"]])
+    # departments reference a region id that does not exist: the whole load is rolled back
+    _write_lzma(tmp_path / "departements.csv.lzma", ["id", "code", "nom", "region_id"], [["0", "35", "X", "9"]])
+
+    with pytest.raises(CommandError, match="rien n'a été modifié"):
+        call_command("load_territories", source=str(tmp_path), stdout=StringIO())
+    assert not Region.objects.exists()
+    assert not Department.objects.exists()

@@ -28,7 +28,11 @@ def _permissions(app_label, codenames):
 
 def ensure_roles(sender=None, **kwargs):
     """Create or update the groups and their permissions; safe to run any number of times."""
-    if sender is not None and getattr(sender, "label", None) != "core":
+    from django.apps import apps
+
+    # post_migrate is sent once per app with models; every app's permissions exist only at the last one.
+    last_app = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender is not None and sender.label != last_app.label:
         return
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 

@@ -139,6 +139,14 @@ class PlacePage(InExplorationMixin, Page):
 
     def clean(self):
         super().clean()
+        from millelieux.territories.models import Commune
+
+        # Once the territories are loaded, a code must name a real commune (an unknown one is a typo).
+        if self.commune_code and Commune.objects.exists() and not Commune.objects.filter(
+            code=self.commune_code
+        ).exists():
+            raise ValidationError({"commune_code": _("Aucune commune n'a le code INSEE %(code)s.")
+                                   % {"code": self.commune_code}})
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: _("Indiquez la latitude et la longitude, ou aucune des deux.")})

@@ -74,3 +74,18 @@ def test_a_malformed_file_changes_nothing(tmp_path):
         call_command("load_territories", source=str(tmp_path), stdout=StringIO())
     assert not Region.objects.exists()
     assert not Department.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_monograph_with_an_unknown_commune_code_is_refused_once_territories_are_loaded():
+    from django.core.exceptions import ValidationError
+
+    from millelieux.places.models import PlacePage
+
+    load_territories()
+    place = PlacePage(title="Lieu", slug="lieu", summary="s", commune_code="99999", commune_name="Nulle part")
+    with pytest.raises(ValidationError) as error:
+        place.clean()
+    assert "99999" in str(error.value.message_dict["commune_code"])
+    place.commune_code = "23096"
+    place.clean()

@@ -1,0 +1,94 @@
+"""Small helpers for the public templates: navigation state, language switch, French-friendly numbers."""
+
+from django import template
+from django.conf import settings
+from django.utils.dates import MONTHS
+from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_CURRENT_PAGE = mark_safe(' aria-current="page"')
+_CURRENT_SECTION = mark_safe(' aria-current="true"')
+
+
+def _current_route(request):
+    """The name of the routable sub-page being served ("partners"…), or None for the page itself."""
+    match = getattr(request, "routable_resolver_match", None)
+    name = getattr(match, "url_name", None)
+    return None if name in (None, "index_route") else name
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, target, route=None, section=True):
+    """` aria-current="page"` on the link to the page being shown, ` aria-current="true"` on its section.
+
+    `{% aria_current exploration.place_index %}` marks the terrains link on the index and on every monograph;
+    `{% aria_current exploration "partners" %}` marks the link to a routable sub-page;
+    `section=False` marks only the exact page (the exploration link is not a section of its own sub-pages).
+    """
+    page = context.get("page")
+    if page is None or target is None or not getattr(target, "pk", None) or not getattr(page, "pk", None):
+        return ""
+    current_route = _current_route(context.get("request"))
+    if page.pk == target.pk:
+        return _CURRENT_PAGE if current_route == route else ""
+    if route is None and section and page.path.startswith(target.path):
+        return _CURRENT_SECTION
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def unprefixed_path(context):
+    """The current path without its language prefix, for the language switcher's `next`.
+
+    Django's set_language view runs in the default language (its URL has no prefix), so it can translate
+    "/lieux/x/" into "/en/lieux/x/" but would read "/en/lieux/x/" as a French page called "en".
+    """
+    request = context.get("request")
+    if request is None:
+        return "/"
+    path = request.get_full_path()
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
+            return path[len(prefix) - 1:]
+    return path
+
+
+@register.filter
+def grouped(value):
+    """A whole number with the locale's thousands separator: 12 345 in French, 12,345 in English."""
+    if value is None or value == "":
+        return ""
+    return number_format(value, force_grouping=True)
+
+
+@register.filter
+def month_name(value):
+    """The name of a month from its number (3 -> « mars »), in the active language."""
+    try:
+        return MONTHS[int(value)]
+    except (KeyError, TypeError, ValueError):
+        return ""
+
+
+@register.filter
+def live_only(items):
+    """The published items of a list or queryset (pages, or snippets with drafts).
+
+    Works on the in-memory relations of a page being previewed as well as on querysets.
+    """
+    return [item for item in items if getattr(item, "live", False)]
+
+
+@register.simple_tag(takes_context=True)
+def current_exploration(context):
+    """The exploration the page being shown belongs to: `exploration` from the context, or `page.exploration`.
+
+    None outside an exploration (the explorations index, an error page, a snippet preview).
+    """
+    exploration = context.get("exploration")
+    if exploration:
+        return exploration
+    return getattr(context.get("page"), "exploration", None)

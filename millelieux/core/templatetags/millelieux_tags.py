@@ -56,6 +56,13 @@ def unprefixed_path(context):
     return path
 
 
+@register.simple_tag(takes_context=True)
+def language_path(context, code):
+    """The current page's address in another language: no prefix for French, /en/… for English."""
+    path = unprefixed_path(context)
+    return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+
+
 @register.filter
 def grouped(value):
     """A whole number with the locale's thousands separator: 12 345 in French, 12,345 in English."""

@@ -8,6 +8,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from wagtail.models import Page
@@ -44,6 +45,11 @@ class DemoReport:
 
     def lines(self):
         yield f"{len(self.created)} objet(s) créé(s), {len(self.existing)} déjà présent(s)"
+
+
+def _decimal(value):
+    # A float becomes a Decimal with more places than the field allows; its shortest repr does not.
+    return None if value is None else Decimal(str(value))
 
 
 def stream(blocks):
@@ -175,7 +181,7 @@ class DemoLoader:
             page = PlacePage(
                 title=data["title"], summary=data["summary"], commune_code=data["commune_code"],
                 commune_name=data["commune_name"], address=data.get("address") or "",
-                latitude=data.get("latitude"), longitude=data.get("longitude"),
+                latitude=_decimal(data.get("latitude")), longitude=_decimal(data.get("longitude")),
                 opening_year=data.get("opening_year"), legal_form=data.get("legal_form") or "",
                 governance=data.get("governance") or "", surface_m2=data.get("surface_m2"),
                 members_count=data.get("members_count"), team_size=data.get("team_size"),

@@ -115,3 +115,13 @@ def test_every_url_of_the_sitemap_answers_200(client):
     for location in locations:
         response = client.get(urlparse(location).path)
         assert response.status_code == 200, location
+
+
+def test_coordinates_given_as_floats_are_stored_exactly():
+    place = dict(content.EXPLORATIONS[0]["places"][0], latitude=48.1119, longitude=-1.6743)
+    exploration = dict(content.EXPLORATIONS[0], places=[place], impacts=[], articles=[], events=[])
+
+    load_demo([exploration])
+
+    stored = PlacePage.objects.get(slug=place["slug"])
+    assert float(stored.latitude) == 48.1119 and float(stored.longitude) == -1.6743

@@ -85,7 +85,7 @@ class ArticlePage(InExplorationMixin, Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
         FieldRowPanel([FieldPanel("series"), FieldPanel("series_number")], heading=_("Série")),
-        InlinePanel("interviewees", label=_("Personne interrogée"), heading=_("Personnes interrogées")),
+        InlinePanel("interviewees", label=_("Interlocuteur"), heading=_("Personnes interrogées")),
         FieldPanel("summary"),
         FieldPanel("pull_quote"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),

@@ -2,8 +2,8 @@
 
 - Éditeur: writes and publishes explorations, monographs, impacts, articles and events; manages images,
   documents and the shared snippets (fields, partners, activities, series).
-- Modérateur: reviews and publishes what others submit (pages in moderation, later public contributions);
-  may not delete content.
+- Modérateur: reviews, then approves (publishes) or rejects, what others submit to moderation (pages now,
+  public contributions later); may not edit or delete pages on their own.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -19,7 +19,9 @@ SNIPPET_MODELS = [
     ("articles", "articleseries"),
 ]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-MODERATOR_PAGE_PERMISSIONS = ["change_page", "publish_page", "lock_page", "unlock_page"]
+# No "change_page": in Wagtail it also lets one delete pages. Moderators reach the pages submitted to them
+# through the workflow task, which opens the editor to its group, and approve (publish) or reject them.
+MODERATOR_PAGE_PERMISSIONS = ["publish_page", "lock_page", "unlock_page"]
 
 
 def _permissions(app_label, codenames):
@@ -58,6 +60,8 @@ def ensure_roles(sender=None, **kwargs):
         for group, codenames in ((editor, EDITOR_PAGE_PERMISSIONS), (moderator, MODERATOR_PAGE_PERMISSIONS)):
             for permission in _permissions("wagtailcore", codenames):
                 GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+            # a permission dropped from the role is taken back from databases set up earlier
+            GroupPagePermission.objects.filter(group=group).exclude(permission__codename__in=codenames).delete()
 
         media = _permissions("wagtailimages", ["add_image", "change_image", "choose_image"])
         media += _permissions("wagtaildocs", ["add_document", "change_document", "choose_document"])

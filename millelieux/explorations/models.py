@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from millelieux.core.blocks import NarrativeBlock
 from millelieux.core.forms import ExplorationContentForm
-from millelieux.core.validators import validate_hex_colour, validate_year
+from millelieux.core.validators import validate_hex_colour, validate_insee_code, validate_year
 
 
 def exploration_of(page):
@@ -117,6 +117,9 @@ class ExplorationPage(RoutablePageMixin, Page):
         return self
 
     def live_fields(self):
+        if self.pk is None:
+            # A new exploration previewed before its first save has no fields yet (and no reverse relation).
+            return ExplorationField.objects.none()
         return self.fields.filter(live=True).order_by("sort_order", "title")
 
     def _child_index(self, model_label):
@@ -278,8 +281,9 @@ class EventPage(InExplorationMixin, Page):
     """An event of an exploration, such as the closing evening where participants voted for impacts."""
 
     date = models.DateField(_("date"))
-    venue = models.CharField(_("lieu"), max_length=250, blank=True)
-    commune_code = models.CharField(_("commune (code INSEE)"), max_length=5, blank=True)
+    venue = models.CharField(_("lieu de l'événement"), max_length=250, blank=True)
+    commune_code = models.CharField(_("commune (code INSEE)"), max_length=5, blank=True,
+                                    validators=[validate_insee_code])
     participants_count = models.PositiveIntegerField(_("nombre de participants"), null=True, blank=True)
     summary = models.TextField(_("résumé"), max_length=600)
     vote_question = models.CharField(_("question mise au vote"), max_length=250, blank=True)

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -56,7 +57,35 @@ def evidence_panels(chooser):
     ]
 
 
-class ImpactPage(InExplorationMixin, Page):
+class EvidenceOwnerMixin:
+    """For the two pages that hold Evidence rows: publishing a revision keeps what the other side did since.
+
+    A revision carries a snapshot of the page's evidence rows. Published as such, it would delete the rows
+    that the other page added after the snapshot was taken, and bring back rows that it deleted. So, when a
+    revision goes live, rows created after the revision are kept and rows no longer in the database are
+    dropped; edits to a row that both sides changed follow the latest publication.
+    """
+
+    evidence_side = None  # the name of Evidence's key to this page: "place" or "impact"
+
+    def save(self, *args, **kwargs):
+        self._merge_evidence_from_the_other_side()
+        return super().save(*args, **kwargs)
+
+    def _merge_evidence_from_the_other_side(self):
+        pending = getattr(self, "_cluster_related_objects", {}).get("evidence")
+        revision = self.live_revision if self.pk and self.live_revision_id else None
+        if pending is None or revision is None:
+            return
+        in_database = Evidence.objects.filter(**{self.evidence_side: self.pk})
+        existing_ids = set(in_database.values_list("pk", flat=True))
+        pending_ids = {item.pk for item in pending if item.pk}
+        kept = [item for item in pending if item.pk is None or item.pk in existing_ids]
+        added_since = in_database.filter(created_at__gt=revision.created_at).exclude(pk__in=pending_ids)
+        self._cluster_related_objects["evidence"] = kept + list(added_since)
+
+
+class ImpactPage(EvidenceOwnerMixin, InExplorationMixin, Page):
     """What tiers-lieux create, or fail to create, on their territory."""
 
     POSITIVE = "positive"
@@ -70,6 +99,7 @@ class ImpactPage(InExplorationMixin, Page):
     body = StreamField(NarrativeBlock(), verbose_name=_("texte"), blank=True)
 
     base_form_class = ImpactPageForm
+    evidence_side = "impact"
     content_panels = Page.content_panels + [
         FieldPanel("kind", widget=forms.RadioSelect),
         FieldPanel("exploration_fields", widget=forms.CheckboxSelectMultiple),
@@ -123,6 +153,7 @@ class Evidence(models.Model):
     source = models.CharField(_("source"), max_length=250, blank=True,
                               help_text=_("D'où vient l'observation : entretien, visite, document."))
     strength = models.PositiveSmallIntegerField(_("intensité"), choices=STRENGTH_CHOICES, default=MEDIUM)
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("observation")

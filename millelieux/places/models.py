@@ -21,7 +21,7 @@ from millelieux.core.validators import (
     validate_past_year,
 )
 from millelieux.explorations.models import InExplorationMixin
-from millelieux.impacts.models import evidence_panels
+from millelieux.impacts.models import EvidenceOwnerMixin, evidence_panels
 
 from .forms import PlacePageForm
 
@@ -66,7 +66,7 @@ class PlaceIndexPage(InExplorationMixin, Page):
         return context
 
 
-class PlacePage(InExplorationMixin, Page):
+class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
     """A monograph: a place read in its territory."""
 
     summary = models.TextField(_("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes."))
@@ -94,6 +94,7 @@ class PlacePage(InExplorationMixin, Page):
     body = StreamField(NarrativeBlock(), verbose_name=_("récit"), blank=True)
 
     base_form_class = PlacePageForm
+    evidence_side = "place"
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(

@@ -23,7 +23,10 @@ class ArticleSeries(models.Model):
 
     title = models.CharField(_("titre"), max_length=200, unique=True)
     planned_count = models.PositiveSmallIntegerField(
-        _("nombre d'articles prévus"), null=True, blank=True, validators=[MinValueValidator(1)],
+        _("nombre d'articles prévus"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
         help_text=_("Le « 8 » de « 3/8 » ; laisser vide si la série reste ouverte."),
     )
 
@@ -50,8 +53,13 @@ class ArticleIndexPage(InExplorationMixin, Page):
         verbose_name_plural = _("index des articles")
 
     def articles(self):
-        return (ArticlePage.objects.child_of(self).live().public().select_related("series", "image")
-                .order_by("series__title", "series_number", "-date"))
+        return (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("series", "image")
+            .order_by("series__title", "series_number", "-date")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -64,22 +72,41 @@ class ArticlePage(InExplorationMixin, Page):
     KIND_CHOICES = [(INTERVIEW, _("Entretien")), (REPORT, _("Reportage")), (ESSAY, _("Essai"))]
 
     kind = models.CharField(_("genre"), max_length=12, choices=KIND_CHOICES, default=INTERVIEW)
-    series = models.ForeignKey(ArticleSeries, verbose_name=_("série"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="articles")
-    series_number = models.PositiveSmallIntegerField(_("numéro dans la série"), null=True, blank=True,
-                                                     validators=[MinValueValidator(1)])
+    series = models.ForeignKey(
+        ArticleSeries,
+        verbose_name=_("série"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    series_number = models.PositiveSmallIntegerField(
+        _("numéro dans la série"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     date = models.DateField(_("date"))
     summary = models.TextField(_("résumé"), max_length=600)
     pull_quote = models.TextField(_("citation mise en avant"), blank=True, max_length=400)
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    image_alt = models.CharField(_("texte alternatif de l'image"), max_length=250, blank=True,
-                                 help_text=_("Ce que l'image montre, pour les personnes qui ne la voient pas."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("texte alternatif de l'image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Ce que l'image montre, pour les personnes qui ne la voient pas."),
+    )
     body = StreamField(NarrativeBlock(), verbose_name=_("texte"), blank=True)
-    related_places = ParentalManyToManyField("places.PlacePage", verbose_name=_("lieux liés"), blank=True,
-                                             related_name="articles")
-    related_impacts = ParentalManyToManyField("impacts.ImpactPage", verbose_name=_("impacts liés"), blank=True,
-                                              related_name="articles")
+    related_places = ParentalManyToManyField(
+        "places.PlacePage", verbose_name=_("lieux liés"), blank=True, related_name="articles"
+    )
+    related_impacts = ParentalManyToManyField(
+        "impacts.ImpactPage", verbose_name=_("impacts liés"), blank=True, related_name="articles"
+    )
 
     base_form_class = ExplorationContentForm
     content_panels = Page.content_panels + [
@@ -120,16 +147,19 @@ class ArticlePage(InExplorationMixin, Page):
         if self.series_id and self.series_number:
             planned = self.series.planned_count
             if planned and self.series_number > planned:
-                errors["series_number"] = _("La série « %(series)s » compte %(planned)s articles ; "
-                                            "le numéro %(number)s n'existe pas.") % {
-                    "series": self.series.title, "planned": planned, "number": self.series_number}
+                errors["series_number"] = _(
+                    "La série « %(series)s » compte %(planned)s articles ; le numéro %(number)s n'existe pas."
+                ) % {"series": self.series.title, "planned": planned, "number": self.series_number}
             else:
-                taken = (ArticlePage.objects.filter(series_id=self.series_id, series_number=self.series_number)
-                         .exclude(pk=self.pk).first())
+                taken = (
+                    ArticlePage.objects.filter(series_id=self.series_id, series_number=self.series_number)
+                    .exclude(pk=self.pk)
+                    .first()
+                )
                 if taken:
-                    errors["series_number"] = _("Le numéro %(number)s de la série est déjà pris par "
-                                                "« %(title)s ».") % {"number": self.series_number,
-                                                                     "title": taken.title}
+                    errors["series_number"] = _(
+                        "Le numéro %(number)s de la série est déjà pris par « %(title)s »."
+                    ) % {"number": self.series_number, "title": taken.title}
         if self.image_id and not self.image_alt.strip():
             errors["image_alt"] = _("Décrivez l'image pour les personnes qui ne la voient pas.")
         if errors:
@@ -137,7 +167,7 @@ class ArticlePage(InExplorationMixin, Page):
 
     @property
     def series_label(self):
-        """"3/8" within a series of eight, "3" in an open series, "" outside a series."""
+        """ "3/8" within a series of eight, "3" in an open series, "" outside a series."""
         if not (self.series_id and self.series_number):
             return ""
         planned = self.series.planned_count

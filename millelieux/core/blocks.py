@@ -31,8 +31,13 @@ class FigureBlock(blocks.StructBlock):
 
 
 class NarrativeBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("Intertitre"), form_classname="title", icon="title", max_length=200,
-                               template="core/blocks/heading_block.html")
+    heading = blocks.CharBlock(
+        label=_("Intertitre"),
+        form_classname="title",
+        icon="title",
+        max_length=200,
+        template="core/blocks/heading_block.html",
+    )
     paragraph = blocks.RichTextBlock(
         label=_("Paragraphe"), features=["bold", "italic", "link", "ol", "ul", "document-link"]
     )

@@ -37,8 +37,10 @@ class ExplorationContentForm(WagtailAdminPageForm):
             return []
         formset.is_valid()  # validates each row once; results are cached on the forms
         return [
-            form for form in formset.forms
-            if hasattr(form, "cleaned_data") and not (formset.can_delete and formset._should_delete_form(form))
+            form
+            for form in formset.forms
+            if hasattr(form, "cleaned_data")
+            and not (formset.can_delete and formset._should_delete_form(form))
         ]
 
     def clean(self):
@@ -68,8 +70,10 @@ class ExplorationContentForm(WagtailAdminPageForm):
                 if target is None:
                     continue
                 if target.pk in seen:
-                    form.add_error(field, _("« %(name)s » est déjà dans la liste ; gardez une seule ligne.")
-                                   % {"name": target})
+                    form.add_error(
+                        field,
+                        _("« %(name)s » est déjà dans la liste ; gardez une seule ligne.") % {"name": target},
+                    )
                 seen.add(target.pk)
         return cleaned_data
 

@@ -9,8 +9,12 @@ from wagtail.models import Page
 
 class HomePage(Page):
     default_exploration = models.ForeignKey(
-        "explorations.ExplorationPage", verbose_name=_("exploration présentée en accueil"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "explorations.ExplorationPage",
+        verbose_name=_("exploration présentée en accueil"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Laisser vide pour présenter la plus récente."),
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -49,19 +49,26 @@ def ensure_roles(sender=None, **kwargs):
 
         snippet_perms = []
         for app_label, model in SNIPPET_MODELS:
-            snippet_perms += _permissions(app_label, [f"{action}_{model}" for action in ("add", "change", "delete")])
+            snippet_perms += _permissions(
+                app_label, [f"{action}_{model}" for action in ("add", "change", "delete")]
+            )
             snippet_perms += _permissions(app_label, [f"publish_{model}"])
         editor.permissions.add(*admin_access, *snippet_perms)
-        moderator.permissions.add(*admin_access, *_permissions("explorations", ["publish_partner",
-                                                                                 "publish_explorationfield",
-                                                                                 "change_partner",
-                                                                                 "change_explorationfield"]))
+        moderator.permissions.add(
+            *admin_access,
+            *_permissions(
+                "explorations",
+                ["publish_partner", "publish_explorationfield", "change_partner", "change_explorationfield"],
+            ),
+        )
 
         for group, codenames in ((editor, EDITOR_PAGE_PERMISSIONS), (moderator, MODERATOR_PAGE_PERMISSIONS)):
             for permission in _permissions("wagtailcore", codenames):
                 GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
             # a permission dropped from the role is taken back from databases set up earlier
-            GroupPagePermission.objects.filter(group=group).exclude(permission__codename__in=codenames).delete()
+            GroupPagePermission.objects.filter(group=group).exclude(
+                permission__codename__in=codenames
+            ).delete()
 
         media = _permissions("wagtailimages", ["add_image", "change_image", "choose_image"])
         media += _permissions("wagtaildocs", ["add_document", "change_document", "choose_document"])

@@ -103,10 +103,16 @@ class DemoLoader:
             home = HomePage.objects.first()
             if home is None:
                 raise RuntimeError("La page d'accueil manque : lancez d'abord « millelieux migrate ».")
-            index = self._child(home, ExplorationIndexPage, "explorations", lambda: ExplorationIndexPage(
-                title="Explorations",
-                intro="<p>Les études de terrain publiées sur la plateforme, des plus récentes aux plus anciennes.</p>",
-            ))
+            index = self._child(
+                home,
+                ExplorationIndexPage,
+                "explorations",
+                lambda: ExplorationIndexPage(
+                    title="Explorations",
+                    intro="<p>Les études de terrain publiées sur la plateforme, "
+                    "des plus récentes aux plus anciennes.</p>",
+                ),
+            )
             explorations = [self.load_exploration(index, data) for data in self.content]
             if home.default_exploration_id is None and explorations:
                 home.default_exploration = explorations[0]
@@ -114,25 +120,49 @@ class DemoLoader:
         return self.report
 
     def load_exploration(self, index, data):
-        exploration = self._child(index, ExplorationPage, data["slug"], lambda: ExplorationPage(
-            title=data["title"], subtitle=data.get("subtitle", ""), organisation=data.get("organisation", ""),
-            period_start=data["period_start"], period_end=data.get("period_end"), summary=data["summary"],
-            foreword=stream(data.get("foreword", [])), method=stream(data.get("method", [])),
-        ))
-        fields = {f["slug"]: self.load_field(exploration, position, f)
-                  for position, f in enumerate(data.get("fields", []))}
+        exploration = self._child(
+            index,
+            ExplorationPage,
+            data["slug"],
+            lambda: ExplorationPage(
+                title=data["title"],
+                subtitle=data.get("subtitle", ""),
+                organisation=data.get("organisation", ""),
+                period_start=data["period_start"],
+                period_end=data.get("period_end"),
+                summary=data["summary"],
+                foreword=stream(data.get("foreword", [])),
+                method=stream(data.get("method", [])),
+            ),
+        )
+        fields = {
+            f["slug"]: self.load_field(exploration, position, f)
+            for position, f in enumerate(data.get("fields", []))
+        }
         self.load_partners(exploration, data.get("partners", []))
 
         places = {}
         if data.get("places"):
-            place_index = self._child(exploration, PlaceIndexPage, "terrains", lambda: PlaceIndexPage(
-                title="Terrains", intro=f"<p>{html.escape(data.get('places_intro', ''))}</p>"))
+            place_index = self._child(
+                exploration,
+                PlaceIndexPage,
+                "terrains",
+                lambda: PlaceIndexPage(
+                    title="Terrains", intro=f"<p>{html.escape(data.get('places_intro', ''))}</p>"
+                ),
+            )
             places = {p["slug"]: self.load_place(place_index, p) for p in data["places"]}
 
         impacts = {}
         if data.get("impacts"):
-            impact_index = self._child(exploration, ImpactIndexPage, "impacts", lambda: ImpactIndexPage(
-                title="Impacts", intro=f"<p>{html.escape(data.get('impacts_intro', ''))}</p>"))
+            impact_index = self._child(
+                exploration,
+                ImpactIndexPage,
+                "impacts",
+                lambda: ImpactIndexPage(
+                    title="Impacts", intro=f"<p>{html.escape(data.get('impacts_intro', ''))}</p>"
+                ),
+            )
             impacts = {i["slug"]: self.load_impact(impact_index, i, fields, places) for i in data["impacts"]}
 
         if data.get("articles"):
@@ -140,10 +170,17 @@ class DemoLoader:
             series = None
             if series_data:
                 series, created = ArticleSeries.objects.get_or_create(
-                    title=series_data["title"], defaults={"planned_count": series_data.get("planned_count")})
+                    title=series_data["title"], defaults={"planned_count": series_data.get("planned_count")}
+                )
                 (self.report.created if created else self.report.existing).append(series)
-            article_index = self._child(exploration, ArticleIndexPage, "articles", lambda: ArticleIndexPage(
-                title="Articles", intro=f"<p>{html.escape(data.get('articles_intro', ''))}</p>"))
+            article_index = self._child(
+                exploration,
+                ArticleIndexPage,
+                "articles",
+                lambda: ArticleIndexPage(
+                    title="Articles", intro=f"<p>{html.escape(data.get('articles_intro', ''))}</p>"
+                ),
+            )
             for article in data["articles"]:
                 self.load_article(article_index, article, series, places, impacts)
 
@@ -156,9 +193,15 @@ class DemoLoader:
         if existing:
             self.report.existing.append(existing)
             return existing
-        obj = ExplorationField(exploration=exploration, slug=data["slug"], title=data["title"],
-                               description=data.get("description", ""), colour=data.get("colour", "#1f6f5c"),
-                               icon=data.get("icon", "territory"), sort_order=position)
+        obj = ExplorationField(
+            exploration=exploration,
+            slug=data["slug"],
+            title=data["title"],
+            description=data.get("description", ""),
+            colour=data.get("colour", "#1f6f5c"),
+            icon=data.get("icon", "territory"),
+            sort_order=position,
+        )
         self._publish_snippet(obj)
         self.report.created.append(obj)
         return obj
@@ -167,39 +210,64 @@ class DemoLoader:
         for position, data in enumerate(partners):
             partner = Partner.objects.filter(name=data["name"]).first()
             if partner is None:
-                partner = Partner(name=data["name"], url=data.get("url", ""),
-                                  description=data.get("description", ""))
+                partner = Partner(
+                    name=data["name"], url=data.get("url", ""), description=data.get("description", "")
+                )
                 self._publish_snippet(partner)
                 self.report.created.append(partner)
             if not ExplorationPartnership.objects.filter(exploration=exploration, partner=partner).exists():
-                ExplorationPartnership.objects.create(exploration=exploration, partner=partner,
-                                                      role=data.get("role", ""), sort_order=position)
+                ExplorationPartnership.objects.create(
+                    exploration=exploration, partner=partner, role=data.get("role", ""), sort_order=position
+                )
                 self.report.created.append(partner)
 
     def load_place(self, index, data):
         def build():
             page = PlacePage(
-                title=data["title"], summary=data["summary"], commune_code=data["commune_code"],
-                commune_name=data["commune_name"], address=data.get("address") or "",
-                latitude=_decimal(data.get("latitude")), longitude=_decimal(data.get("longitude")),
-                opening_year=data.get("opening_year"), legal_form=data.get("legal_form") or "",
-                governance=data.get("governance") or "", surface_m2=data.get("surface_m2"),
-                members_count=data.get("members_count"), team_size=data.get("team_size"),
-                business_model=data.get("business_model") or "", website=data.get("website") or "",
+                title=data["title"],
+                summary=data["summary"],
+                commune_code=data["commune_code"],
+                commune_name=data["commune_name"],
+                address=data.get("address") or "",
+                latitude=_decimal(data.get("latitude")),
+                longitude=_decimal(data.get("longitude")),
+                opening_year=data.get("opening_year"),
+                legal_form=data.get("legal_form") or "",
+                governance=data.get("governance") or "",
+                surface_m2=data.get("surface_m2"),
+                members_count=data.get("members_count"),
+                team_size=data.get("team_size"),
+                business_model=data.get("business_model") or "",
+                website=data.get("website") or "",
                 body=stream(data.get("body", [])),
             )
-            page.activities = [Activity.objects.get_or_create(name=name)[0] for name in data.get("activities", [])]
-            page.revenue_shares = [RevenueShare(source=s, percent=p, sort_order=n)
-                                   for n, (s, p) in enumerate(data.get("revenue_shares", []))]
+            page.activities = [
+                Activity.objects.get_or_create(name=name)[0] for name in data.get("activities", [])
+            ]
+            page.revenue_shares = [
+                RevenueShare(source=s, percent=p, sort_order=n)
+                for n, (s, p) in enumerate(data.get("revenue_shares", []))
+            ]
             page.timeline_events = [
-                TimelineEvent(sort_order=n, start_year=e["start_year"], start_month=e.get("start_month"),
-                              end_year=e.get("end_year"), title=e["title"], text=e.get("text", ""),
-                              kind=e.get("kind", "other"))
+                TimelineEvent(
+                    sort_order=n,
+                    start_year=e["start_year"],
+                    start_month=e.get("start_month"),
+                    end_year=e.get("end_year"),
+                    title=e["title"],
+                    text=e.get("text", ""),
+                    kind=e.get("kind", "other"),
+                )
                 for n, e in enumerate(data.get("timeline", []))
             ]
             page.stakeholders = [
-                Stakeholder(sort_order=n, name=s["name"], kind=s["kind"], scale=s.get("scale", ""),
-                            relation=s.get("relation", ""))
+                Stakeholder(
+                    sort_order=n,
+                    name=s["name"],
+                    kind=s["kind"],
+                    scale=s.get("scale", ""),
+                    relation=s.get("relation", ""),
+                )
                 for n, s in enumerate(data.get("stakeholders", []))
             ]
             return page
@@ -210,17 +278,26 @@ class DemoLoader:
         created_before = len(self.report.created)
 
         def build():
-            page = ImpactPage(title=data["title"], kind=data["kind"], summary=data["summary"],
-                              body=stream(data.get("body", [])))
+            page = ImpactPage(
+                title=data["title"],
+                kind=data["kind"],
+                summary=data["summary"],
+                body=stream(data.get("body", [])),
+            )
             page.exploration_fields = [fields[slug] for slug in data.get("fields", [])]
             return page
 
         impact = self._child(index, ImpactPage, data["slug"], build)
         if len(self.report.created) > created_before:
             for e in data.get("evidence", []):
-                evidence = Evidence(place=places[e["place"]], impact=impact, text=e["text"],
-                                    quote=e.get("quote", ""), source=e.get("source", ""),
-                                    strength=e.get("strength", Evidence.MEDIUM))
+                evidence = Evidence(
+                    place=places[e["place"]],
+                    impact=impact,
+                    text=e["text"],
+                    quote=e.get("quote", ""),
+                    source=e.get("source", ""),
+                    strength=e.get("strength", Evidence.MEDIUM),
+                )
                 evidence.full_clean()
                 evidence.save()
         return impact
@@ -228,13 +305,18 @@ class DemoLoader:
     def load_article(self, index, data, series, places, impacts):
         def build():
             page = ArticlePage(
-                title=data["title"], kind=data.get("kind", ArticlePage.INTERVIEW), series=series,
+                title=data["title"],
+                kind=data.get("kind", ArticlePage.INTERVIEW),
+                series=series,
                 series_number=data.get("series_number") if series else None,
-                date=date.fromisoformat(data["date"]), summary=data["summary"],
-                pull_quote=data.get("pull_quote", ""), body=stream(data.get("body", [])),
+                date=date.fromisoformat(data["date"]),
+                summary=data["summary"],
+                pull_quote=data.get("pull_quote", ""),
+                body=stream(data.get("body", [])),
             )
-            page.interviewees = [Interviewee(sort_order=n, **person)
-                                 for n, person in enumerate(data.get("interviewees", []))]
+            page.interviewees = [
+                Interviewee(sort_order=n, **person) for n, person in enumerate(data.get("interviewees", []))
+            ]
             page.related_places = [places[slug] for slug in data.get("places", [])]
             page.related_impacts = [impacts[slug] for slug in data.get("impacts", [])]
             return page
@@ -244,14 +326,22 @@ class DemoLoader:
     def load_event(self, exploration, data, impacts):
         def build():
             page = EventPage(
-                title=data["title"], date=date.fromisoformat(data["date"]), venue=data.get("venue", ""),
-                commune_code=data.get("commune_code", ""), participants_count=data.get("participants_count"),
-                summary=data["summary"], vote_question=data.get("vote_question", ""),
+                title=data["title"],
+                date=date.fromisoformat(data["date"]),
+                venue=data.get("venue", ""),
+                commune_code=data.get("commune_code", ""),
+                participants_count=data.get("participants_count"),
+                summary=data["summary"],
+                vote_question=data.get("vote_question", ""),
                 restitution=stream(data.get("restitution", [])),
             )
             page.vote_options = [
-                EventVoteOption(sort_order=n, impact=impacts[o["impact"]], votes=o.get("votes"),
-                                chosen=o.get("chosen", False))
+                EventVoteOption(
+                    sort_order=n,
+                    impact=impacts[o["impact"]],
+                    votes=o.get("votes"),
+                    chosen=o.get("chosen", False),
+                )
                 for n, o in enumerate(data.get("vote_options", []))
             ]
             return page

@@ -67,10 +67,15 @@ class ExplorationPage(RoutablePageMixin, Page):
     )
     period_start = models.PositiveSmallIntegerField(_("début (année)"), validators=[validate_year])
     period_end = models.PositiveSmallIntegerField(
-        _("fin (année)"), null=True, blank=True, validators=[validate_year],
+        _("fin (année)"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
         help_text=_("Laisser vide si l'exploration tient sur une seule année ou se poursuit."),
     )
-    summary = models.TextField(_("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes."))
+    summary = models.TextField(
+        _("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes.")
+    )
     foreword = StreamField(NarrativeBlock(), verbose_name=_("avant-propos"), blank=True)
     method = StreamField(NarrativeBlock(), verbose_name=_("méthode"), blank=True)
 
@@ -168,14 +173,21 @@ class ExplorationPage(RoutablePageMixin, Page):
 
     @path("partenaires/", name="partners")
     def partners_view(self, request):
-        return self.render(request, template="explorations/partners_page.html",
-                           context_overrides={"partnerships": self.live_partnerships()})
+        return self.render(
+            request,
+            template="explorations/partners_page.html",
+            context_overrides={"partnerships": self.live_partnerships()},
+        )
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         if urls:
-            urls.append({"location": self.full_url + self.reverse_subpage("partners"),
-                         "lastmod": urls[0].get("lastmod")})
+            urls.append(
+                {
+                    "location": self.full_url + self.reverse_subpage("partners"),
+                    "lastmod": urls[0].get("lastmod"),
+                }
+            )
         return urls
 
 
@@ -229,8 +241,12 @@ class ExplorationField(PreviewableMixin, DraftStateMixin, RevisionMixin, models.
             clash = ExplorationField.objects.filter(exploration_id=self.exploration_id, slug=self.slug)
             if clash.exclude(pk=self.pk).exists():
                 raise ValidationError(
-                    {"slug": _("Un autre champ de cette exploration porte déjà l'identifiant « %(slug)s ».")
-                     % {"slug": self.slug}}
+                    {
+                        "slug": _(
+                            "Un autre champ de cette exploration porte déjà l'identifiant « %(slug)s »."
+                        )
+                        % {"slug": self.slug}
+                    }
                 )
 
     def get_preview_template(self, request, mode_name):
@@ -242,14 +258,23 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     url = models.URLField(_("site web"), blank=True)
     description = models.TextField(_("présentation"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url"), FieldPanel("description"),
-              PublishingPanel()]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        PublishingPanel(),
+    ]
 
     class Meta:
         verbose_name = _("partenaire")
@@ -267,7 +292,9 @@ class ExplorationPartnership(Orderable):
     """The role a partner played in one exploration (financeur, partenaire de recherche…)."""
 
     exploration = ParentalKey(ExplorationPage, on_delete=models.CASCADE, related_name="partnerships")
-    partner = models.ForeignKey(Partner, verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="+"
+    )
     role = models.CharField(_("rôle"), max_length=200, blank=True)
 
     panels = [FieldPanel("partner"), FieldPanel("role")]
@@ -282,8 +309,9 @@ class EventPage(InExplorationMixin, Page):
 
     date = models.DateField(_("date"))
     venue = models.CharField(_("lieu de l'événement"), max_length=250, blank=True)
-    commune_code = models.CharField(_("commune (code INSEE)"), max_length=5, blank=True,
-                                    validators=[validate_insee_code])
+    commune_code = models.CharField(
+        _("commune (code INSEE)"), max_length=5, blank=True, validators=[validate_insee_code]
+    )
     participants_count = models.PositiveIntegerField(_("nombre de participants"), null=True, blank=True)
     summary = models.TextField(_("résumé"), max_length=600)
     vote_question = models.CharField(_("question mise au vote"), max_length=250, blank=True)
@@ -319,13 +347,17 @@ class EventPage(InExplorationMixin, Page):
         """Pairs of (form field name, pages) that must belong to this page's exploration."""
         return [("vote_options", "impact")]
 
+    def unique_inline_choices(self):
+        return [("vote_options", "impact")]
+
 
 class EventVoteOption(Orderable):
     """An impact put to the vote at an event, with the votes it received and whether it was chosen."""
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="vote_options")
-    impact = models.ForeignKey("impacts.ImpactPage", verbose_name=_("impact"), on_delete=models.CASCADE,
-                               related_name="+")
+    impact = models.ForeignKey(
+        "impacts.ImpactPage", verbose_name=_("impact"), on_delete=models.CASCADE, related_name="+"
+    )
     votes = models.PositiveIntegerField(_("voix"), null=True, blank=True)
     chosen = models.BooleanField(_("retenu pour le débat"), default=False)
 

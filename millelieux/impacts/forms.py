@@ -18,6 +18,8 @@ class ImpactPageForm(ExplorationContentForm):
         chosen = cleaned_data.get("exploration_fields") or []
         foreign = [f for f in chosen if exploration is not None and f.exploration_id != exploration.pk]
         if foreign:
-            self.add_error("exploration_fields", _("« %(field)s » est un champ d'une autre exploration.")
-                           % {"field": foreign[0].title})
+            self.add_error(
+                "exploration_fields",
+                _("« %(field)s » est un champ d'une autre exploration.") % {"field": foreign[0].title},
+            )
         return cleaned_data

@@ -1,5 +1,7 @@
 """Impacts (positive externalities and limits) and the evidence that ties each one to places."""
 
+from datetime import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -31,13 +33,22 @@ class ImpactIndexPage(InExplorationMixin, Page):
         verbose_name_plural = _("index des impacts")
 
     def impacts(self):
-        return (ImpactPage.objects.child_of(self).live().public().order_by("title")
-                .prefetch_related("exploration_fields"))
+        return (
+            ImpactPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .prefetch_related("exploration_fields")
+        )
 
     def impacts_by_kind(self):
         impacts = list(self.impacts())
         return [
-            (ImpactPage.POSITIVE, _("Externalités positives"), [i for i in impacts if i.kind == ImpactPage.POSITIVE]),
+            (
+                ImpactPage.POSITIVE,
+                _("Externalités positives"),
+                [i for i in impacts if i.kind == ImpactPage.POSITIVE],
+            ),
             (ImpactPage.LIMIT, _("Limites"), [i for i in impacts if i.kind == ImpactPage.LIMIT]),
         ]
 
@@ -60,13 +71,27 @@ def evidence_panels(chooser):
 class EvidenceOwnerMixin:
     """For the two pages that hold Evidence rows: publishing a revision keeps what the other side did since.
 
-    A revision carries a snapshot of the page's evidence rows. Published as such, it would delete the rows
-    that the other page added after the snapshot was taken, and bring back rows that it deleted. So, when a
-    revision goes live, rows created after the revision are kept and rows no longer in the database are
-    dropped; edits to a row that both sides changed follow the latest publication.
+    A revision carries a snapshot of the page's evidence rows, and the time it was read. Published as such,
+    it would delete the rows that the other page added after that time, and bring back rows the other page
+    deleted. So, when a page built from a revision is saved, rows created after its snapshot are kept and
+    rows no longer in the database are dropped; a row both sides edited follows the latest publication.
+    A page read from the database (not from a revision) takes its snapshot when it is read.
     """
 
     evidence_side = None  # the name of Evidence's key to this page: "place" or "impact"
+    SNAPSHOT_KEY = "evidence_snapshot_at"
+
+    def serializable_data(self):
+        data = super().serializable_data()
+        data[self.SNAPSHOT_KEY] = (getattr(self, "_evidence_snapshot_at", None) or timezone.now()).isoformat()
+        return data
+
+    @classmethod
+    def from_serializable_data(cls, data, *args, **kwargs):
+        obj = super().from_serializable_data(data, *args, **kwargs)
+        if obj is not None and data.get(cls.SNAPSHOT_KEY):
+            obj._evidence_snapshot_at = datetime.fromisoformat(data[cls.SNAPSHOT_KEY])
+        return obj
 
     def save(self, *args, **kwargs):
         self._merge_evidence_from_the_other_side()
@@ -74,14 +99,14 @@ class EvidenceOwnerMixin:
 
     def _merge_evidence_from_the_other_side(self):
         pending = getattr(self, "_cluster_related_objects", {}).get("evidence")
-        revision = self.live_revision if self.pk and self.live_revision_id else None
-        if pending is None or revision is None:
+        since = getattr(self, "_evidence_snapshot_at", None)
+        if pending is None or since is None or not self.pk:
             return
         in_database = Evidence.objects.filter(**{self.evidence_side: self.pk})
         existing_ids = set(in_database.values_list("pk", flat=True))
         pending_ids = {item.pk for item in pending if item.pk}
         kept = [item for item in pending if item.pk is None or item.pk in existing_ids]
-        added_since = in_database.filter(created_at__gt=revision.created_at).exclude(pk__in=pending_ids)
+        added_since = in_database.filter(created_at__gt=since).exclude(pk__in=pending_ids)
         self._cluster_related_objects["evidence"] = kept + list(added_since)
 
 
@@ -93,9 +118,12 @@ class ImpactPage(EvidenceOwnerMixin, InExplorationMixin, Page):
     KIND_CHOICES = [(POSITIVE, _("Externalité positive")), (LIMIT, _("Limite"))]
 
     kind = models.CharField(_("nature"), max_length=10, choices=KIND_CHOICES, default=POSITIVE)
-    exploration_fields = ParentalManyToManyField(ExplorationField, verbose_name=_("champs d'exploration"), blank=True,
-                                     related_name="impacts")
-    summary = models.TextField(_("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes."))
+    exploration_fields = ParentalManyToManyField(
+        ExplorationField, verbose_name=_("champs d'exploration"), blank=True, related_name="impacts"
+    )
+    summary = models.TextField(
+        _("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes.")
+    )
     body = StreamField(NarrativeBlock(), verbose_name=_("texte"), blank=True)
 
     base_form_class = ImpactPageForm
@@ -105,8 +133,12 @@ class ImpactPage(EvidenceOwnerMixin, InExplorationMixin, Page):
         FieldPanel("exploration_fields", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
         FieldPanel("body"),
-        InlinePanel("evidence", panels=evidence_panels("place"), label=_("Lieu où l'impact s'observe"),
-                    heading=_("Observé dans ces lieux")),
+        InlinePanel(
+            "evidence",
+            panels=evidence_panels("place"),
+            label=_("Lieu où l'impact s'observe"),
+            heading=_("Observé dans ces lieux"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -131,8 +163,11 @@ class ImpactPage(EvidenceOwnerMixin, InExplorationMixin, Page):
         return self.kind == self.LIMIT
 
     def live_evidence(self):
-        return (self.evidence.filter(place__live=True).select_related("place")
-                .order_by("-strength", "place__title"))
+        return (
+            self.evidence.filter(place__live=True)
+            .select_related("place")
+            .order_by("-strength", "place__title")
+        )
 
 
 class Evidence(models.Model):
@@ -145,13 +180,20 @@ class Evidence(models.Model):
     WEAK, MEDIUM, STRONG = 1, 2, 3
     STRENGTH_CHOICES = [(WEAK, _("Faible")), (MEDIUM, _("Marquée")), (STRONG, _("Forte"))]
 
-    place = ParentalKey("places.PlacePage", verbose_name=_("lieu"), on_delete=models.CASCADE,
-                        related_name="evidence")
-    impact = ParentalKey(ImpactPage, verbose_name=_("impact"), on_delete=models.CASCADE, related_name="evidence")
+    place = ParentalKey(
+        "places.PlacePage", verbose_name=_("lieu"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    impact = ParentalKey(
+        ImpactPage, verbose_name=_("impact"), on_delete=models.CASCADE, related_name="evidence"
+    )
     text = models.TextField(_("ce qui s'observe"))
     quote = models.TextField(_("citation"), blank=True)
-    source = models.CharField(_("source"), max_length=250, blank=True,
-                              help_text=_("D'où vient l'observation : entretien, visite, document."))
+    source = models.CharField(
+        _("source"),
+        max_length=250,
+        blank=True,
+        help_text=_("D'où vient l'observation : entretien, visite, document."),
+    )
     strength = models.PositiveSmallIntegerField(_("intensité"), choices=STRENGTH_CHOICES, default=MEDIUM)
     created_at = models.DateTimeField(_("créée le"), default=timezone.now, editable=False)
 
@@ -170,6 +212,9 @@ class Evidence(models.Model):
             place_exploration, impact_exploration = exploration_of(place), exploration_of(impact)
             if place_exploration and impact_exploration and place_exploration != impact_exploration:
                 raise ValidationError(
-                    _("Le lieu « %(place)s » et l'impact « %(impact)s » appartiennent à deux explorations "
-                      "différentes.") % {"place": place.title, "impact": impact.title}
+                    _(
+                        "Le lieu « %(place)s » et l'impact « %(impact)s » appartiennent à deux explorations "
+                        "différentes."
+                    )
+                    % {"place": place.title, "impact": impact.title}
                 )

@@ -15,7 +15,9 @@ class PlacePageForm(ExplorationContentForm):
                 if form.cleaned_data.get("percent"):
                     form.add_error(
                         "percent",
-                        _("Les parts des recettes totalisent %(total)s %% ; leur somme ne peut dépasser 100 %%.")
+                        _(
+                            "Les parts des recettes totalisent %(total)s %% ; leur somme ne peut dépasser 100 %%."
+                        )
                         % {"total": total},
                     )
         return cleaned_data

@@ -57,8 +57,9 @@ class PlaceIndexPage(InExplorationMixin, Page):
         verbose_name_plural = _("index des terrains")
 
     def places(self):
-        return (PlacePage.objects.child_of(self).live().public().order_by("title")
-                .prefetch_related("activities"))
+        return (
+            PlacePage.objects.child_of(self).live().public().order_by("title").prefetch_related("activities")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -69,27 +70,40 @@ class PlaceIndexPage(InExplorationMixin, Page):
 class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
     """A monograph: a place read in its territory."""
 
-    summary = models.TextField(_("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes."))
+    summary = models.TextField(
+        _("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes.")
+    )
     # Technical sheet (fiche technique). Every figure is optional: pages show "non renseigné" rather than a guess.
     commune_code = models.CharField(_("commune (code INSEE)"), max_length=5, validators=[validate_insee_code])
     commune_name = models.CharField(_("commune"), max_length=120)
     address = models.CharField(_("adresse"), max_length=250, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                                   validators=latitude_validators)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                                    validators=longitude_validators)
-    opening_year = models.PositiveSmallIntegerField(_("année d'ouverture"), null=True, blank=True,
-                                                    validators=[validate_past_year])
-    legal_form = models.CharField(_("forme juridique"), max_length=120, blank=True,
-                                  help_text=_("Par exemple : association loi 1901, SCIC, SAS, régie municipale."))
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=latitude_validators
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=longitude_validators
+    )
+    opening_year = models.PositiveSmallIntegerField(
+        _("année d'ouverture"), null=True, blank=True, validators=[validate_past_year]
+    )
+    legal_form = models.CharField(
+        _("forme juridique"),
+        max_length=120,
+        blank=True,
+        help_text=_("Par exemple : association loi 1901, SCIC, SAS, régie municipale."),
+    )
     governance = models.TextField(_("gouvernance"), blank=True)
     surface_m2 = models.PositiveIntegerField(_("surface (m²)"), null=True, blank=True)
     members_count = models.PositiveIntegerField(_("membres ou usagers"), null=True, blank=True)
     team_size = models.PositiveIntegerField(_("équipe salariée (personnes)"), null=True, blank=True)
-    business_model = models.TextField(_("modèle économique"), blank=True,
-                                      help_text=_("En quelques phrases ; la répartition des recettes se "
-                                                  "saisit plus bas."))
-    activities = ParentalManyToManyField(Activity, verbose_name=_("activités"), blank=True, related_name="places")
+    business_model = models.TextField(
+        _("modèle économique"),
+        blank=True,
+        help_text=_("En quelques phrases ; la répartition des recettes se saisit plus bas."),
+    )
+    activities = ParentalManyToManyField(
+        Activity, verbose_name=_("activités"), blank=True, related_name="places"
+    )
     website = models.URLField(_("site web"), blank=True)
     body = StreamField(NarrativeBlock(), verbose_name=_("récit"), blank=True)
 
@@ -108,7 +122,9 @@ class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("opening_year"), FieldPanel("legal_form")]),
-                FieldRowPanel([FieldPanel("surface_m2"), FieldPanel("members_count"), FieldPanel("team_size")]),
+                FieldRowPanel(
+                    [FieldPanel("surface_m2"), FieldPanel("members_count"), FieldPanel("team_size")]
+                ),
                 FieldPanel("governance"),
                 FieldPanel("business_model"),
                 FieldPanel("activities", widget=forms.CheckboxSelectMultiple),
@@ -120,8 +136,12 @@ class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
         FieldPanel("body"),
         InlinePanel("timeline_events", label=_("Étape"), heading=_("Frise chronologique")),
         InlinePanel("stakeholders", label=_("Partie prenante"), heading=_("Parties prenantes")),
-        InlinePanel("evidence", panels=evidence_panels("impact"), label=_("Impact observé"),
-                    heading=_("Impacts observés ici")),
+        InlinePanel(
+            "evidence",
+            panels=evidence_panels("impact"),
+            label=_("Impact observé"),
+            heading=_("Impacts observés ici"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -143,11 +163,17 @@ class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
         from millelieux.territories.models import Commune
 
         # Once the territories are loaded, a code must name a real commune (an unknown one is a typo).
-        if self.commune_code and Commune.objects.exists() and not Commune.objects.filter(
-            code=self.commune_code
-        ).exists():
-            raise ValidationError({"commune_code": _("Aucune commune n'a le code INSEE %(code)s.")
-                                   % {"code": self.commune_code}})
+        if (
+            self.commune_code
+            and Commune.objects.exists()
+            and not Commune.objects.filter(code=self.commune_code).exists()
+        ):
+            raise ValidationError(
+                {
+                    "commune_code": _("Aucune commune n'a le code INSEE %(code)s.")
+                    % {"code": self.commune_code}
+                }
+            )
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: _("Indiquez la latitude et la longitude, ou aucune des deux.")})
@@ -167,22 +193,34 @@ class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
         """The commune of the territory data, when it has been loaded."""
         from millelieux.territories.models import Commune
 
-        return Commune.objects.select_related("department__region", "epci").filter(code=self.commune_code).first()
+        return (
+            Commune.objects.select_related("department__region", "epci")
+            .filter(code=self.commune_code)
+            .first()
+        )
 
     def chronology(self):
-        return sorted(self.timeline_events.all(), key=lambda e: (e.start_year, e.start_month or 0, e.sort_order or 0))
+        return sorted(
+            self.timeline_events.all(), key=lambda e: (e.start_year, e.start_month or 0, e.sort_order or 0)
+        )
 
     def live_evidence(self):
-        return (self.evidence.filter(impact__live=True).select_related("impact")
-                .order_by("-strength", "impact__title"))
+        return (
+            self.evidence.filter(impact__live=True)
+            .select_related("impact")
+            .order_by("-strength", "impact__title")
+        )
 
 
 class RevenueShare(Orderable):
     """One source of revenue and its share in the place's budget."""
 
     place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="revenue_shares")
-    source = models.CharField(_("source de recettes"), max_length=120,
-                              help_text=_("Par exemple : location d'espaces, subventions, prestations."))
+    source = models.CharField(
+        _("source de recettes"),
+        max_length=120,
+        help_text=_("Par exemple : location d'espaces, subventions, prestations."),
+    )
     percent = models.PositiveSmallIntegerField(
         _("part (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
@@ -214,7 +252,10 @@ class TimelineEvent(Orderable):
         _("mois"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
     end_year = models.PositiveSmallIntegerField(
-        _("jusqu'en (année)"), null=True, blank=True, validators=[validate_past_year],
+        _("jusqu'en (année)"),
+        null=True,
+        blank=True,
+        validators=[validate_past_year],
         help_text=_("Pour une période ; laisser vide pour un moment précis."),
     )
     title = models.CharField(_("titre"), max_length=200)
@@ -268,10 +309,14 @@ class Stakeholder(Orderable):
     name = models.CharField(_("nom"), max_length=200)
     kind = models.CharField(_("nature"), max_length=20, choices=KIND_CHOICES)
     scale = models.CharField(_("échelle"), max_length=20, choices=SCALE_CHOICES, blank=True)
-    relation = models.TextField(_("relation au lieu"), blank=True,
-                                help_text=_("Ce qui lie cette partie prenante au lieu."))
+    relation = models.TextField(
+        _("relation au lieu"), blank=True, help_text=_("Ce qui lie cette partie prenante au lieu.")
+    )
 
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("scale")]), FieldPanel("relation")]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("scale")]),
+        FieldPanel("relation"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partie prenante")

@@ -38,8 +38,10 @@ class LoadReport:
 
     def lines(self):
         for name in self.created:
-            yield (f"{name} : {self.created[name]} créé(e)s, {self.updated[name]} mis(es) à jour, "
-                   f"{self.unchanged[name]} inchangé(e)s")
+            yield (
+                f"{name} : {self.created[name]} créé(e)s, {self.updated[name]} mis(es) à jour, "
+                f"{self.unchanged[name]} inchangé(e)s"
+            )
 
     @property
     def changed(self):
@@ -98,8 +100,12 @@ def load_territories(directory=None, progress=None):
 
         say("intercommunalités")
         epci_rows = list(_rows(directory, "epci"))
-        epci_pk = _upsert(Epci, {r["code"]: {"name": r["nom"], "kind": r["type"]} for r in epci_rows},
-                          ["name", "kind"], report)
+        epci_pk = _upsert(
+            Epci,
+            {r["code"]: {"name": r["nom"], "kind": r["type"]} for r in epci_rows},
+            ["name", "kind"],
+            report,
+        )
         epci_code_by_id = {r["id"]: r["code"] for r in epci_rows}
 
         say("communes (environ 37 000)")
@@ -128,6 +134,19 @@ def load_territories(directory=None, progress=None):
         for values in communes.values():
             if values["parent_code"]:
                 values["parent_code"] = commune_code_by_id.get(values["parent_code"], "")
-        _upsert(Commune, communes, ["name", "kind", "population", "department_id", "epci_id", "parent_code",
-                                    "longitude", "latitude"], report)
+        _upsert(
+            Commune,
+            communes,
+            [
+                "name",
+                "kind",
+                "population",
+                "department_id",
+                "epci_id",
+                "parent_code",
+                "longitude",
+                "latitude",
+            ],
+            report,
+        )
     return report

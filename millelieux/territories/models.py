@@ -23,8 +23,9 @@ class Region(models.Model):
 class Department(models.Model):
     code = models.CharField(_("code INSEE"), max_length=3, unique=True)
     name = models.CharField(_("nom"), max_length=100)
-    region = models.ForeignKey(Region, verbose_name=_("région"), on_delete=models.PROTECT,
-                               related_name="departments")
+    region = models.ForeignKey(
+        Region, verbose_name=_("région"), on_delete=models.PROTECT, related_name="departments"
+    )
 
     class Meta:
         verbose_name = _("département")
@@ -63,12 +64,28 @@ class Commune(models.Model):
     name = models.CharField(_("nom"), max_length=150)
     kind = models.CharField(_("nature"), max_length=4, choices=KIND_CHOICES, default="COM")
     population = models.PositiveIntegerField(_("population municipale"), null=True, blank=True)
-    department = models.ForeignKey(Department, verbose_name=_("département"), null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="communes")
-    epci = models.ForeignKey(Epci, verbose_name=_("intercommunalité"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="communes")
-    parent_code = models.CharField(_("commune de rattachement"), max_length=5, blank=True,
-                                   help_text=_("Pour une commune déléguée ou associée, ou un arrondissement."))
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("département"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="communes",
+    )
+    epci = models.ForeignKey(
+        Epci,
+        verbose_name=_("intercommunalité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="communes",
+    )
+    parent_code = models.CharField(
+        _("commune de rattachement"),
+        max_length=5,
+        blank=True,
+        help_text=_("Pour une commune déléguée ou associée, ou un arrondissement."),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
 

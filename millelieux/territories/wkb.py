@@ -71,6 +71,9 @@ def point_of(hex_wkb):
         # a few empty points are stored as NaN: treat them as missing
         return value if all(math.isfinite(v) for v in value) else None
     polygons = value if kind == "multipolygon" else [value]
-    best = max((_ring_centroid(rings[0]) for rings in polygons if rings and rings[0]), key=lambda c: c[1],
-               default=None)
+    best = max(
+        (_ring_centroid(rings[0]) for rings in polygons if rings and rings[0]),
+        key=lambda c: c[1],
+        default=None,
+    )
     return best[0] if best else None

@@ -52,7 +52,7 @@ def unprefixed_path(context):
     for code, _name in settings.LANGUAGES:
         prefix = f"/{code}/"
         if code != settings.LANGUAGE_CODE and path.startswith(prefix):
-            return path[len(prefix) - 1:]
+            return path[len(prefix) - 1 :]
     return path
 
 

@@ -39,7 +39,9 @@ def test_it_loads_the_two_explorations_with_their_whole_content():
     assert {"Hôtel Pasteur", "La Quincaillerie", "Les Riverains", "La Coroutine"} <= names
     impacts = ImpactPage.objects.descendant_of(mille_lieux).live()
     assert impacts.count() == 8
-    assert impacts.filter(kind=ImpactPage.LIMIT).exists() and impacts.filter(kind=ImpactPage.POSITIVE).exists()
+    assert (
+        impacts.filter(kind=ImpactPage.LIMIT).exists() and impacts.filter(kind=ImpactPage.POSITIVE).exists()
+    )
     for impact in impacts:
         assert impact.evidence.count() >= 2, impact.title
     interviews = ArticlePage.objects.descendant_of(mille_lieux).filter(kind=ArticlePage.INTERVIEW)

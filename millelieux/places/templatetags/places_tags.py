@@ -11,8 +11,8 @@ register = template.Library()
 def stakeholder_groups(place):
     """The place's stakeholders grouped by kind, in the order of Stakeholder.KIND_CHOICES.
 
-        {% stakeholder_groups page as groups %}
-        {% for label, stakeholders in groups %}…{% endfor %}
+    {% stakeholder_groups page as groups %}
+    {% for label, stakeholders in groups %}…{% endfor %}
     """
     by_kind = {}
     for stakeholder in place.stakeholders.all():

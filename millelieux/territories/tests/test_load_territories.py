@@ -25,8 +25,13 @@ def test_it_loads_every_commune_with_its_population_point_and_territories():
     assert rennes.region.name == "Bretagne"
     assert "Rennes" in rennes.epci.name
     assert 47.9 < rennes.latitude < 48.3 and -1.9 < rennes.longitude < -1.4
-    assert report.changed == Region.objects.count() + Department.objects.count() + Epci.objects.count() + \
-        Commune.objects.count()
+    assert (
+        report.changed
+        == Region.objects.count()
+        + Department.objects.count()
+        + Epci.objects.count()
+        + Commune.objects.count()
+    )
 
 
 @pytest.mark.django_db
@@ -68,7 +73,9 @@ def _write_lzma(path, header, rows):
 def test_a_malformed_file_changes_nothing(tmp_path):
     _write_lzma(tmp_path / "regions.csv.lzma", ["id", "code", "nom"], [["0", "53", "Bretagne"]])
     # departments reference a region id that does not exist: the whole load is rolled back
-    _write_lzma(tmp_path / "departements.csv.lzma", ["id", "code", "nom", "region_id"], [["0", "35", "X", "9"]])
+    _write_lzma(
+        tmp_path / "departements.csv.lzma", ["id", "code", "nom", "region_id"], [["0", "35", "X", "9"]]
+    )
 
     with pytest.raises(CommandError, match="rien n'a été modifié"):
         call_command("load_territories", source=str(tmp_path), stdout=StringIO())

@@ -26,5 +26,18 @@ class Command(BaseCommand):
             return
         call_command("collectstatic", interactive=False, verbosity=0)
         workers = str(env_int("WEB_CONCURRENCY", 2))
-        os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "millelieux.wsgi", "--bind", address,
-                                   "--workers", workers, "--access-logfile", "-"])
+        os.execvp(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "millelieux.wsgi",
+                "--bind",
+                address,
+                "--workers",
+                workers,
+                "--access-logfile",
+                "-",
+            ],
+        )

@@ -14,6 +14,8 @@ class Command(BaseCommand):
         try:
             report = load_demo()
         except Exception as error:  # any failure leaves the database as it was: say so plainly
-            raise CommandError(f"Contenu de démonstration non chargé ({error}) : rien n'a été modifié.") from error
+            raise CommandError(
+                f"Contenu de démonstration non chargé ({error}) : rien n'a été modifié."
+            ) from error
         for line in report.lines():
             self.stdout.write(line)

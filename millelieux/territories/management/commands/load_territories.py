@@ -12,7 +12,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--source", help="Dossier contenant les fichiers *.csv.lzma (par défaut ceux du paquet).")
+        parser.add_argument(
+            "--source", help="Dossier contenant les fichiers *.csv.lzma (par défaut ceux du paquet)."
+        )
 
     def handle(self, *args, source=None, **options):
         def progress(step):
@@ -23,6 +25,8 @@ class Command(BaseCommand):
         except FileNotFoundError as error:
             raise CommandError(f"Fichier introuvable : {error.filename}") from error
         except (KeyError, ValueError) as error:
-            raise CommandError(f"Fichier de territoires illisible ({error!r}) : rien n'a été modifié.") from error
+            raise CommandError(
+                f"Fichier de territoires illisible ({error!r}) : rien n'a été modifié."
+            ) from error
         for line in report.lines():
             self.stdout.write(line)

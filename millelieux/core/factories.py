@@ -1,0 +1,77 @@
+"""Test and demo helpers: users in the editorial groups, images, and adding a page under its parent.
+
+from millelieux.core.factories import make_editor, make_image, make_moderator
+
+editor = make_editor()                      # user "editor" in the Éditeur group, not a superuser
+client.force_login(editor)
+moderator = make_moderator("camille")       # user "camille" in the Modérateur group
+image = make_image("Façade")                # a small PNG in the root collection
+"""
+
+from io import BytesIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+
+from .roles import EDITOR_GROUP, MODERATOR_GROUP, ensure_roles
+
+PASSWORD = "mille-lieux-test-password"
+
+
+def _user_in_group(group_name, username, **fields):
+    if not Group.objects.filter(name=group_name).exists():
+        # The groups come from post_migrate; a flushed database (transactional tests) may have lost them.
+        ensure_roles()
+    user = get_user_model().objects.create_user(
+        username=username,
+        password=fields.pop("password", PASSWORD),
+        email=fields.pop("email", f"{username}@example.org"),
+        **fields,
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def make_editor(username="editor", **fields):
+    """A user of the Éditeur group (not staff, not superuser); log in with client.force_login(user)."""
+    return _user_in_group(EDITOR_GROUP, username, **fields)
+
+
+def make_moderator(username="moderator", **fields):
+    """A user of the Modérateur group (not staff, not superuser)."""
+    return _user_in_group(MODERATOR_GROUP, username, **fields)
+
+
+def make_image(title="Image de test", colour="white", size=(64, 48)):
+    """A small PNG image stored in the media folder, in the root collection.
+
+    image = make_image("Façade de la Quincaillerie")
+    """
+    import PIL.Image
+    from wagtail.images import get_image_model
+
+    buffer = BytesIO()
+    PIL.Image.new("RGB", size, colour).save(buffer, "PNG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"))
+
+
+def add_page(parent, page, live=True):
+    """Add `page` under `parent` and return it fresh from the database.
+
+    live=True publishes a first revision; live=False leaves a never-published draft with one revision, as when
+    an editor clicks "save draft" on a new page. An empty slug is derived from the title and made unique among
+    the siblings by Wagtail ("titre", "titre-2"…).
+
+        page = add_page(index, PlacePage(title="La Quincaillerie", ...))
+    """
+    from wagtail.models import Page
+
+    page.live = live
+    page.has_unpublished_changes = not live
+    # A fresh parent: treebeard computes the new path from the parent's child count, which may be stale.
+    Page.objects.get(pk=parent.pk).add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    return type(page).objects.get(pk=page.pk)

@@ -1,0 +1,112 @@
+"""Helpers for the admin edit tests: URLs, POST data for page forms, and reading errors back from a response.
+
+data = page_data("La Quincaillerie", summary="…", body=streamfield([]), evidence=inline_formset([]))
+response = client.post(add_url(PlacePage, index), nested_form_data(data))
+response = client.post(edit_url(page), nested_form_data(data) | PUBLISH)
+assert field_errors(response)["title"]
+"""
+
+import datetime
+
+import pytest
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from millelieux.core.factories import make_editor
+
+PUBLISH = {"action-publish": "action-publish"}
+
+
+def page_data(title, **fields):
+    """The fields every Wagtail page form posts (promote and settings tabs, comments), plus `fields`.
+
+    The slug is required by the admin form (its JavaScript fills it from the title): here, slugify(title).
+    Use nested_form_data(page_data(...)) to post; inline relations go in as inline_formset([...]) values and
+    stream fields as streamfield([...]) values. A multiple choice (checkboxes) is a *tuple* of ids: a list
+    would be flattened by nested_form_data into numbered keys, while the test client posts a tuple as
+    repeated values.
+    """
+    data = {
+        "title": title,
+        "slug": slugify(title),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "comments": inline_formset([]),
+    }
+    data.update(fields)
+    return data
+
+
+def post(client, url, data, publish=False):
+    """POST nested `data` (as built by page_data or by hand), pressing "Publish" when publish=True."""
+    payload = nested_form_data(data)
+    if publish:
+        payload.update(PUBLISH)
+    return client.post(url, payload)
+
+
+def add_url(model, parent):
+    meta = model._meta
+    return f"/admin/pages/add/{meta.app_label}/{meta.model_name}/{parent.pk}/"
+
+
+def add_preview_url(model, parent):
+    return add_url(model, parent) + "preview/"
+
+
+def edit_url(page):
+    return f"/admin/pages/{page.pk}/edit/"
+
+
+def edit_preview_url(page):
+    return edit_url(page) + "preview/"
+
+
+def snippet_url(model, action, *args):
+    meta = model._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:{action}", args=args)
+
+
+def login_editor(client, username="editor"):
+    """Log `client` in as a member of the Éditeur group (not a superuser) and return the user."""
+    editor = make_editor(username)
+    assert not editor.is_superuser and not editor.is_staff
+    client.force_login(editor)
+    return editor
+
+
+def field_errors(response):
+    """The errors of the main admin form re-rendered after an invalid POST (the view answers 200)."""
+    assert response.status_code == 200, f"expected the form back with errors, got {response.status_code}"
+    return response.context["form"].errors
+
+
+def inline_errors(response, relation, index=0):
+    """The errors of row `index` of the inline `relation` of the re-rendered page form."""
+    assert response.status_code == 200, f"expected the form back with errors, got {response.status_code}"
+    return response.context["form"].formsets[relation].forms[index].errors
+
+
+def future_datetime(days=30):
+    """A go-live date in the future, in the format the admin's date-time widget posts."""
+    moment = timezone.localtime() + datetime.timedelta(days=days)
+    return moment.strftime("%Y-%m-%d %H:%M"), moment
+
+
+def get_preview_or_skip(client, url, template_name):
+    """GET a preview stored by a previous POST; skip, saying why, when the public template is not written yet.
+
+    Public page templates are written in parallel with these tests; the admin side (POST accepted) is checked
+    before this call, so only the rendering is skipped.
+    """
+    try:
+        get_template(template_name)
+    except TemplateDoesNotExist:
+        pytest.skip(f"public template {template_name} does not exist yet; the preview cannot be rendered")
+    return client.get(url)

@@ -1,0 +1,720 @@
+"""Editing monographs in the admin, as an editor: create, draft, publish, preview, schedule, and bad input."""
+
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Revision
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
+
+from millelieux.core.tests.admin_helpers import (
+    add_preview_url,
+    add_url,
+    edit_preview_url,
+    edit_url,
+    field_errors,
+    future_datetime,
+    get_preview_or_skip,
+    inline_errors,
+    login_editor,
+    page_data,
+    post,
+    snippet_url,
+)
+from millelieux.explorations.factories import make_exploration
+from millelieux.impacts.factories import make_evidence, make_impact
+from millelieux.impacts.models import Evidence
+from millelieux.places.factories import make_activity, make_place, make_place_index
+from millelieux.places.models import (
+    Activity,
+    PlaceIndexPage,
+    PlacePage,
+    RevenueShare,
+    Stakeholder,
+    TimelineEvent,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def timeline_row(start_year="2012", title="Ouverture du lieu", end_year="", kind="opening", **extra):
+    return {
+        "start_year": str(start_year),
+        "start_month": "",
+        "end_year": str(end_year),
+        "title": title,
+        "text": "",
+        "kind": kind,
+        **extra,
+    }
+
+
+def stakeholder_row(name="Ville de Guéret", kind="public_authority", **extra):
+    return {
+        "name": name,
+        "kind": kind,
+        "scale": "local",
+        "relation": "Met le bâtiment à disposition.",
+        **extra,
+    }
+
+
+def revenue_row(source="Location d'espaces", percent="60", **extra):
+    return {"source": source, "percent": str(percent), **extra}
+
+
+def evidence_row(impact, text="Un atelier partagé ouvert aux habitants.", **extra):
+    return {"impact": str(impact.pk), "text": text, "quote": "", "source": "Visite", "strength": "2", **extra}
+
+
+def place_data(
+    title="La Coroutine", revenue=(), timeline=(), stakeholders=(), evidence=(), initial=None, **fields
+):
+    """POST data of the monograph form; `initial` gives the number of existing rows of inline relations."""
+    initial = initial or {}
+    values = {
+        "summary": "Un tiers-lieu dans une ancienne quincaillerie.",
+        "commune_name": "Guéret",
+        "commune_code": "23096",
+        "address": "2 rue de la Gare",
+        "latitude": "46.171",
+        "longitude": "1.8714",
+        "opening_year": "2015",
+        "legal_form": "Association loi 1901",
+        "governance": "Un conseil collégial.",
+        "surface_m2": "800",
+        "members_count": "150",
+        "team_size": "4",
+        "business_model": "Des locations et des prestations.",
+        "website": "https://example.org",
+        "body": streamfield([("heading", "Les débuts"), ("paragraph", rich_text("<p>Une histoire.</p>"))]),
+        "revenue_shares": inline_formset(list(revenue), initial=initial.get("revenue_shares", 0)),
+        "timeline_events": inline_formset(list(timeline), initial=initial.get("timeline_events", 0)),
+        "stakeholders": inline_formset(list(stakeholders), initial=initial.get("stakeholders", 0)),
+        "evidence": inline_formset(list(evidence), initial=initial.get("evidence", 0)),
+    }
+    values.update(fields)
+    return page_data(title, **values)
+
+
+def counts():
+    return {
+        "places": PlacePage.objects.count(),
+        "revisions": Revision.objects.count(),
+        "timeline": TimelineEvent.objects.count(),
+        "stakeholders": Stakeholder.objects.count(),
+        "revenue": RevenueShare.objects.count(),
+        "evidence": Evidence.objects.count(),
+    }
+
+
+def live_values(page):
+    fresh = PlacePage.objects.get(pk=page.pk)
+    return {
+        "title": fresh.title,
+        "summary": fresh.summary,
+        "latitude": fresh.latitude,
+        "longitude": fresh.longitude,
+        "opening_year": fresh.opening_year,
+        "commune_code": fresh.commune_code,
+        "slug": fresh.slug,
+        "revisions": fresh.revisions.count(),
+        "timeline": list(fresh.timeline_events.values_list("start_year", "end_year", "title")),
+        "revenue": list(fresh.revenue_shares.values_list("source", "percent")),
+        "evidence": list(fresh.evidence.values_list("impact_id", "text")),
+    }
+
+
+# -- creating and editing ------------------------------------------------------------------------------------
+
+
+def test_an_editor_creates_a_draft_monograph_with_its_timeline_stakeholders_revenue_and_evidence(client):
+    login_editor(client)
+    index = make_place_index()
+    impact = make_impact(index.exploration)
+    make_activity("Fablab")
+    fablab = Activity.objects.get(name="Fablab")
+
+    response = post(
+        client,
+        add_url(PlacePage, index),
+        place_data(
+            "La Coroutine",
+            activities=(str(fablab.pk),),
+            revenue=[revenue_row("Location d'espaces", 60), revenue_row("Subventions", 40)],
+            timeline=[
+                timeline_row(2012, "Premières réunions", kind="origin"),
+                timeline_row(2014, "Travaux", end_year=2015, kind="building"),
+            ],
+            stakeholders=[stakeholder_row(), stakeholder_row("Réseau régional", "network")],
+            evidence=[evidence_row(impact, "Des habitants y réparent leurs objets.")],
+        ),
+    )
+
+    place = PlacePage.objects.get(title="La Coroutine")
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(place)
+    assert place.get_parent().pk == index.pk
+    assert not place.live and place.has_unpublished_changes
+    assert place.revisions.count() == 1
+    assert place.commune_code == "23096" and place.latitude == Decimal("46.171")
+    assert list(place.activities.all()) == [fablab]
+    assert list(place.revenue_shares.values_list("source", "percent")) == [
+        ("Location d'espaces", 60),
+        ("Subventions", 40),
+    ]
+    assert [(e.start_year, e.end_year, e.kind) for e in place.chronology()] == [
+        (2012, None, "origin"),
+        (2014, 2015, "building"),
+    ]
+    assert set(place.stakeholders.values_list("name", "kind")) == {
+        ("Ville de Guéret", "public_authority"),
+        ("Réseau régional", "network"),
+    }
+    evidence = Evidence.objects.get()
+    assert (evidence.place_id, evidence.impact_id) == (place.pk, impact.pk)
+    assert evidence.text == "Des habitants y réparent leurs objets."
+    assert [block.block_type for block in place.body] == ["heading", "paragraph"]
+
+
+def test_an_editor_publishes_a_new_monograph(client):
+    login_editor(client)
+    index = make_place_index()
+
+    response = post(
+        client, add_url(PlacePage, index), place_data("La Coroutine", revenue=[revenue_row()]), publish=True
+    )
+
+    assert response.status_code == 302
+    place = PlacePage.objects.get(title="La Coroutine")
+    assert place.live and not place.has_unpublished_changes
+    assert place.live_revision is not None
+    assert place.revenue_shares.get().percent == 60
+
+
+def test_saving_a_draft_of_a_live_monograph_keeps_the_live_version_and_records_a_revision(client):
+    login_editor(client)
+    place = make_place(title="La Coroutine", summary="Le résumé publié.")
+    revisions_before = place.revisions.count()
+
+    response = post(
+        client,
+        edit_url(place),
+        place_data(
+            "La Coroutine",
+            slug=place.slug,
+            summary="Un résumé en cours de réécriture.",
+            timeline=[timeline_row(2013, "Ouverture")],
+        ),
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(place)
+    place.refresh_from_db()
+    assert place.live and place.has_unpublished_changes
+    assert place.summary == "Le résumé publié."
+    assert not place.timeline_events.exists()
+    assert place.revisions.count() == revisions_before + 1
+    draft = place.get_latest_revision_as_object()
+    assert draft.summary == "Un résumé en cours de réécriture."
+    assert [event.title for event in draft.timeline_events.all()] == ["Ouverture"]
+
+
+def test_publishing_an_edited_monograph_updates_its_rows_in_place(client):
+    login_editor(client)
+    place = make_place(
+        title="La Coroutine",
+        revenue_shares=[{"source": "Location", "percent": 50}],
+        stakeholders=[
+            {"name": "Ville", "kind": "public_authority"},
+            {"name": "Ancien partenaire", "kind": "partner"},
+        ],
+    )
+    share = place.revenue_shares.get()
+    kept, dropped = place.stakeholders.order_by("sort_order")
+
+    response = post(
+        client,
+        edit_url(place),
+        place_data(
+            "La Coroutine (Guéret)",
+            slug=place.slug,
+            initial={"revenue_shares": 1, "stakeholders": 2},
+            revenue=[revenue_row("Location d'espaces", 70, id=str(share.pk))],
+            stakeholders=[
+                stakeholder_row("Ville de Guéret", id=str(kept.pk)),
+                stakeholder_row("Ancien partenaire", "partner", id=str(dropped.pk), DELETE="1"),
+            ],
+            timeline=[timeline_row(2016, "Une fête d'ouverture", kind="event")],
+        ),
+        publish=True,
+    )
+
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.title == "La Coroutine (Guéret)" and not place.has_unpublished_changes
+    assert list(place.revenue_shares.values_list("pk", "source", "percent")) == [
+        (share.pk, "Location d'espaces", 70)
+    ]
+    assert list(place.stakeholders.values_list("pk", "name")) == [(kept.pk, "Ville de Guéret")]
+    assert list(place.timeline_events.values_list("title", flat=True)) == ["Une fête d'ouverture"]
+
+
+def test_an_editor_previews_changes_to_a_monograph_before_saving_them(client):
+    login_editor(client)
+    place = make_place(title="La Coroutine")
+    revisions_before = Revision.objects.count()
+
+    response = post(client, edit_preview_url(place), place_data("La Coroutine aperçue", slug=place.slug))
+
+    assert response.status_code == 200
+    assert response.json() == {"is_valid": True, "is_available": True}
+    assert PlacePage.objects.get(pk=place.pk).title == "La Coroutine"
+    assert Revision.objects.count() == revisions_before
+    preview = get_preview_or_skip(client, edit_preview_url(place), "places/place_page.html")
+    assert preview.status_code == 200
+    assert "La Coroutine aperçue" in preview.content.decode()
+
+
+def test_an_editor_previews_a_monograph_not_yet_created(client):
+    login_editor(client)
+    index = make_place_index()
+
+    response = post(client, add_preview_url(PlacePage, index), place_data("Un lieu à venir"))
+
+    assert response.json() == {"is_valid": True, "is_available": True}
+    assert not PlacePage.objects.exists()
+    preview = get_preview_or_skip(client, add_preview_url(PlacePage, index), "places/place_page.html")
+    assert preview.status_code == 200
+    assert "Un lieu à venir" in preview.content.decode()
+
+
+def test_a_preview_of_invalid_data_is_refused(client):
+    login_editor(client)
+    place = make_place()
+
+    response = post(client, edit_preview_url(place), place_data(place.title, slug=place.slug, latitude="123"))
+
+    assert response.json()["is_valid"] is False
+
+
+def test_a_new_monograph_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
+    login_editor(client)
+    index = make_place_index()
+    go_live_text, go_live_at = future_datetime(days=10)
+
+    response = post(
+        client, add_url(PlacePage, index), place_data("La Coroutine", go_live_at=go_live_text), publish=True
+    )
+
+    assert response.status_code == 302
+    place = PlacePage.objects.get(title="La Coroutine")
+    assert not place.live
+    revision = place.get_latest_revision()
+    assert revision.approved_go_live_at is not None
+    assert revision.approved_go_live_at > timezone.now()
+    assert abs((revision.approved_go_live_at - go_live_at).total_seconds()) < 60
+    assert place.status_string == "scheduled" or "programm" in place.status_string
+
+
+def test_scheduling_an_edit_of_a_live_monograph_keeps_the_live_version_until_then(client):
+    login_editor(client)
+    place = make_place(title="La Coroutine", summary="Le résumé publié.")
+    go_live_text, _ = future_datetime(days=3)
+
+    response = post(
+        client,
+        edit_url(place),
+        place_data(
+            "La Coroutine",
+            slug=place.slug,
+            summary="Le résumé de la rentrée.",
+            go_live_at=go_live_text,
+        ),
+        publish=True,
+    )
+
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.live and place.summary == "Le résumé publié."
+    scheduled = place.get_latest_revision()
+    assert scheduled.approved_go_live_at is not None
+    assert scheduled.as_object().summary == "Le résumé de la rentrée."
+
+
+def test_an_editor_creates_and_renames_the_place_index(client):
+    login_editor(client)
+    exploration = make_exploration()
+
+    response = post(
+        client,
+        add_url(PlaceIndexPage, exploration),
+        page_data("Terrains", intro=rich_text("<p>Huit lieux.</p>")),
+        publish=True,
+    )
+
+    assert response.status_code == 302
+    index = PlaceIndexPage.objects.get()
+    assert index.live and index.get_parent().pk == exploration.pk and "Huit lieux" in index.intro
+
+    response = post(
+        client,
+        edit_url(index),
+        page_data("Les terrains", slug=index.slug, intro=rich_text("<p>Neuf lieux.</p>")),
+        publish=True,
+    )
+
+    assert response.status_code == 302
+    index.refresh_from_db()
+    assert index.title == "Les terrains" and "Neuf lieux" in index.intro
+
+
+def test_an_editor_previews_the_place_index(client):
+    login_editor(client)
+    index = make_place_index(title="Terrains")
+    make_place(index=index, title="La Coroutine")
+
+    response = post(
+        client,
+        edit_preview_url(index),
+        page_data("Terrains aperçus", slug=index.slug, intro=rich_text("<p>Huit lieux.</p>")),
+    )
+
+    assert response.json() == {"is_valid": True, "is_available": True}
+    preview = get_preview_or_skip(client, edit_preview_url(index), "places/place_index_page.html")
+    assert preview.status_code == 200
+    content = preview.content.decode()
+    assert "Terrains aperçus" in content and "La Coroutine" in content
+
+
+def test_an_editor_adds_and_renames_an_activity(client):
+    login_editor(client)
+
+    response = client.post(snippet_url(Activity, "add"), {"name": "Fablab"})
+
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert activity.name == "Fablab"
+
+    response = client.post(snippet_url(Activity, "edit", activity.pk), {"name": "Atelier de fabrication"})
+
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.name == "Atelier de fabrication"
+
+
+def test_it_rejects_an_activity_whose_name_is_taken(client):
+    login_editor(client)
+    make_activity("Fablab")
+
+    response = client.post(snippet_url(Activity, "add"), {"name": "Fablab"})
+
+    assert "name" in field_errors(response)
+    assert Activity.objects.count() == 1
+
+
+# -- bad input: a field-level error, and nothing saved -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("latitude", "91"), ("latitude", "-90.5"), ("longitude", "180.01"), ("longitude", "-200")],
+)
+def test_it_rejects_coordinates_out_of_range_on_a_new_monograph(client, field, value):
+    login_editor(client)
+    index = make_place_index()
+    before = counts()
+
+    response = post(client, add_url(PlacePage, index), place_data(**{field: value}))
+
+    errors = field_errors(response)
+    assert list(errors) == [field]
+    assert "comprise entre" in errors[field][0]
+    assert counts() == before
+
+
+def test_it_rejects_a_latitude_out_of_range_on_a_monograph_being_edited(client):
+    login_editor(client)
+    place = make_place()
+    before = live_values(place)
+
+    response = post(
+        client, edit_url(place), place_data(place.title, slug=place.slug, latitude="95"), publish=True
+    )
+
+    assert list(field_errors(response)) == ["latitude"]
+    assert live_values(place) == before
+
+
+def test_it_rejects_a_latitude_without_its_longitude(client):
+    login_editor(client)
+    index = make_place_index()
+
+    response = post(client, add_url(PlacePage, index), place_data(longitude=""))
+
+    assert "longitude" in field_errors(response)
+    assert not PlacePage.objects.exists()
+
+
+def test_it_rejects_an_opening_year_in_the_future(client):
+    login_editor(client)
+    place = make_place(opening_year=2015)
+    before = live_values(place)
+    next_year = timezone.now().year + 1
+
+    response = post(
+        client, edit_url(place), place_data(place.title, slug=place.slug, opening_year=str(next_year))
+    )
+
+    errors = field_errors(response)
+    assert list(errors) == ["opening_year"]
+    assert str(next_year) in errors["opening_year"][0]
+    assert live_values(place) == before
+
+
+def test_it_rejects_a_timeline_period_ending_before_it_starts(client):
+    login_editor(client)
+    index = make_place_index()
+    before = counts()
+
+    response = post(
+        client,
+        add_url(PlacePage, index),
+        place_data(timeline=[timeline_row(2012, "Ouverture"), timeline_row(2016, "Travaux", end_year=2014)]),
+    )
+
+    assert inline_errors(response, "timeline_events", 0) == {}
+    assert "end_year" in inline_errors(response, "timeline_events", 1)
+    assert counts() == before
+
+
+def test_it_rejects_a_timeline_step_in_the_future(client):
+    login_editor(client)
+    place = make_place()
+    before = live_values(place)
+
+    response = post(
+        client,
+        edit_url(place),
+        place_data(
+            place.title, slug=place.slug, timeline=[timeline_row(timezone.now().year + 2, "Extension")]
+        ),
+    )
+
+    assert "start_year" in inline_errors(response, "timeline_events", 0)
+    assert live_values(place) == before
+
+
+def test_it_rejects_revenue_shares_summing_over_one_hundred_percent(client):
+    login_editor(client)
+    index = make_place_index()
+    before = counts()
+
+    response = post(
+        client,
+        add_url(PlacePage, index),
+        place_data(revenue=[revenue_row("Location", 70), revenue_row("Subventions", 50)]),
+    )
+
+    for row in (0, 1):
+        errors = inline_errors(response, "revenue_shares", row)
+        assert "percent" in errors and "120" in errors["percent"][0]
+    assert counts() == before
+
+
+def test_it_rejects_revenue_shares_over_one_hundred_percent_on_a_monograph_being_edited(client):
+    login_editor(client)
+    place = make_place(revenue_shares=[{"source": "Location", "percent": 60}])
+    share = place.revenue_shares.get()
+    before = live_values(place)
+
+    response = post(
+        client,
+        edit_url(place),
+        place_data(
+            place.title,
+            slug=place.slug,
+            initial={"revenue_shares": 1},
+            revenue=[revenue_row("Location", 60, id=str(share.pk)), revenue_row("Prestations", 41)],
+        ),
+        publish=True,
+    )
+
+    assert "percent" in inline_errors(response, "revenue_shares", 1)
+    assert live_values(place) == before
+
+
+def test_a_deleted_revenue_share_does_not_count_in_the_total(client):
+    login_editor(client)
+    place = make_place(revenue_shares=[{"source": "Location", "percent": 60}])
+    share = place.revenue_shares.get()
+
+    response = post(
+        client,
+        edit_url(place),
+        place_data(
+            place.title,
+            slug=place.slug,
+            initial={"revenue_shares": 1},
+            revenue=[
+                revenue_row("Location", 60, id=str(share.pk), DELETE="1"),
+                revenue_row("Prestations", 100),
+            ],
+        ),
+        publish=True,
+    )
+
+    assert response.status_code == 302
+    assert list(place.revenue_shares.values_list("source", "percent")) == [("Prestations", 100)]
+
+
+def test_it_rejects_evidence_of_an_impact_from_another_exploration_on_a_new_monograph(client):
+    login_editor(client)
+    index = make_place_index(make_exploration("Mille Lieux"))
+    foreign_impact = make_impact(make_exploration("Sharitories"), "Réactiver les centres-villes")
+    before = counts()
+
+    response = post(client, add_url(PlacePage, index), place_data(evidence=[evidence_row(foreign_impact)]))
+
+    errors = inline_errors(response, "evidence", 0)
+    assert "impact" in errors and "Sharitories" in errors["impact"][0]
+    assert counts() == before
+
+
+def test_it_rejects_evidence_of_an_impact_from_another_exploration_on_a_monograph_being_edited(client):
+    login_editor(client)
+    place = make_place(make_exploration("Mille Lieux"))
+    foreign_impact = make_impact(make_exploration("Sharitories"), "Réactiver les centres-villes")
+    before = live_values(place)
+    evidence_before = Evidence.objects.count()
+
+    response = post(
+        client,
+        edit_url(place),
+        place_data(place.title, slug=place.slug, evidence=[evidence_row(foreign_impact)]),
+        publish=True,
+    )
+
+    assert "impact" in inline_errors(response, "evidence", 0)
+    assert live_values(place) == before
+    assert Evidence.objects.count() == evidence_before
+
+
+def test_it_rejects_the_same_impact_twice_in_one_monographs_evidence(client):
+    login_editor(client)
+    place = make_place()
+    impact = make_impact(place.exploration)
+    existing = make_evidence(place, impact, text="Déjà observé.")
+    before = live_values(place)
+
+    response = post(
+        client,
+        edit_url(place),
+        place_data(
+            place.title,
+            slug=place.slug,
+            initial={"evidence": 1},
+            evidence=[
+                evidence_row(impact, "Déjà observé.", id=str(existing.pk)),
+                evidence_row(impact, "Encore."),
+            ],
+        ),
+    )
+
+    assert inline_errors(response, "evidence", 0) == {}
+    errors = inline_errors(response, "evidence", 1)
+    assert "impact" in errors and "déjà dans la liste" in errors["impact"][0]
+    assert live_values(place) == before
+
+
+def test_it_rejects_a_slug_already_used_by_a_sibling_monograph(client):
+    login_editor(client)
+    index = make_place_index()
+    make_place(title="La Coroutine", index=index)
+    before = counts()
+
+    response = post(client, add_url(PlacePage, index), place_data("Une autre Coroutine", slug="la-coroutine"))
+
+    assert list(field_errors(response)) == ["slug"]
+    assert counts() == before
+
+
+@pytest.mark.parametrize("field", ["title", "summary", "commune_code", "commune_name"])
+def test_it_refuses_to_publish_a_monograph_with_an_empty_required_field(client, field):
+    login_editor(client)
+    index = make_place_index()
+    before = counts()
+
+    response = post(client, add_url(PlacePage, index), place_data(**{field: ""}), publish=True)
+
+    errors = field_errors(response)
+    assert field in errors
+    assert counts() == before
+
+
+def test_it_refuses_to_save_even_a_draft_without_a_title(client):
+    login_editor(client)
+    place = make_place(title="La Coroutine")
+    before = live_values(place)
+
+    response = post(client, edit_url(place), place_data("", slug=place.slug))
+
+    assert list(field_errors(response)) == ["title"]
+    assert live_values(place) == before
+
+
+def test_a_draft_may_leave_the_summary_empty_but_cannot_be_published_so(client):
+    # Wagtail defers "required" on text fields for drafts: an editor can save unfinished work.
+    login_editor(client)
+    place = make_place(summary="Le résumé publié.")
+
+    draft = post(client, edit_url(place), place_data(place.title, slug=place.slug, summary=""))
+    published = post(
+        client, edit_url(place), place_data(place.title, slug=place.slug, summary=""), publish=True
+    )
+
+    assert draft.status_code == 302
+    assert "summary" in field_errors(published)
+    place.refresh_from_db()
+    assert place.summary == "Le résumé publié."
+
+
+@pytest.mark.parametrize("code", ["2300", "ABCDE", "2C004", "23 96", "2a004"])
+def test_it_rejects_an_invalid_insee_code(client, code):
+    login_editor(client)
+    place = make_place(commune_code="23096")
+    before = live_values(place)
+
+    response = post(client, edit_url(place), place_data(place.title, slug=place.slug, commune_code=code))
+
+    errors = field_errors(response)
+    assert list(errors) == ["commune_code"]
+    assert "INSEE" in errors["commune_code"][0]
+    assert live_values(place) == before
+
+
+def test_it_rejects_an_insee_code_of_more_than_five_characters(client):
+    login_editor(client)
+    index = make_place_index()
+    before = counts()
+
+    response = post(client, add_url(PlacePage, index), place_data(commune_code="230961"))
+
+    errors = field_errors(response)
+    assert list(errors) == ["commune_code"]
+    assert "5" in errors["commune_code"][0]
+    assert counts() == before
+
+
+@pytest.mark.parametrize("code", ["35238", "2A004", "2B033"])
+def test_it_accepts_mainland_and_corsican_insee_codes(client, code):
+    login_editor(client)
+    place = make_place()
+
+    response = post(
+        client, edit_url(place), place_data(place.title, slug=place.slug, commune_code=code), publish=True
+    )
+
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.commune_code == code

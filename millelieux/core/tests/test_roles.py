@@ -132,8 +132,12 @@ def test_an_editor_publishes_the_snippets_that_have_drafts():
 
 def test_an_editor_uploads_and_chooses_images_and_documents():
     editor = make_editor()
-    from wagtail.documents.permissions import permission_policy as document_policy
-    from wagtail.images.permissions import permission_policy as image_policy
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    document_policy = policy_registry.get_by_type(get_document_model())
+    image_policy = policy_registry.get_by_type(get_image_model())
 
     assert image_policy.user_has_any_permission(editor, ["add", "choose"])
     assert image_policy.user_has_permission(editor, "add")

@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 class ExplorationContentForm(WagtailAdminPageForm):
     """Rejects links to pages of another exploration and the same choice twice in one inline list.
 
-    The page model declares what to check:
+    The page model (an InExplorationMixin page) declares what to check:
     - `exploration_links()` -> [(name, field)]: `name` is an inline relation and `field` the chooser in each of
       its rows, or `name` is a many-to-many field of the page itself and `field` is None;
     - `unique_inline_choices()` -> [(relation, field)]: a chooser that must not repeat within the relation.
@@ -18,8 +18,7 @@ class ExplorationContentForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         # Offer only the pages of this exploration in the page's own many-to-many choosers.
         exploration = self.page_exploration()
-        links = self.instance.exploration_links() if hasattr(self.instance, "exploration_links") else []
-        for name, field in links:
+        for name, field in self.instance.exploration_links():
             if field is None and exploration is not None and name in self.fields:
                 queryset = self.fields[name].queryset
                 self.fields[name].queryset = queryset.descendant_of(exploration)
@@ -27,9 +26,12 @@ class ExplorationContentForm(WagtailAdminPageForm):
     def page_exploration(self):
         from millelieux.explorations.models import exploration_of
 
-        if self.instance.pk and self.instance.path:
-            return exploration_of(self.instance)
-        return exploration_of(getattr(self, "parent_page", None))
+        if not hasattr(self, "_page_exploration"):
+            in_tree = self.instance.pk and self.instance.path
+            self._page_exploration = exploration_of(
+                self.instance if in_tree else getattr(self, "parent_page", None)
+            )
+        return self._page_exploration
 
     def _live_inline_forms(self, relation):
         formset = self.formsets.get(relation)
@@ -47,11 +49,9 @@ class ExplorationContentForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         from millelieux.explorations.models import exploration_of
 
-        instance = self.instance
         exploration = self.page_exploration()
-        links = instance.exploration_links() if hasattr(instance, "exploration_links") else []
         if exploration is not None:
-            for name, field in links:
+            for name, field in self.instance.exploration_links():
                 if field is None:
                     foreign = [p for p in cleaned_data.get(name) or [] if exploration_of(p) != exploration]
                     if foreign:
@@ -62,8 +62,7 @@ class ExplorationContentForm(WagtailAdminPageForm):
                     if target is not None and exploration_of(target) != exploration:
                         form.add_error(field, self._foreign_message([target], exploration))
 
-        uniques = instance.unique_inline_choices() if hasattr(instance, "unique_inline_choices") else []
-        for relation, field in uniques:
+        for relation, field in self.instance.unique_inline_choices():
             seen = set()
             for form in self._live_inline_forms(relation):
                 target = form.cleaned_data.get(field)

@@ -36,6 +36,14 @@ class InExplorationMixin:
     def exploration(self):
         return exploration_of(self)
 
+    def exploration_links(self):
+        """Choosers that must stay within the exploration; see core.forms.ExplorationContentForm."""
+        return []
+
+    def unique_inline_choices(self):
+        """Inline choosers that must not repeat; see core.forms.ExplorationContentForm."""
+        return []
+
 
 class ExplorationIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -3,15 +3,16 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from millelieux.territories.models import Commune
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
-def test_the_demo_command_sets_everything_up_once_and_prints_the_credentials(settings, tmp_path):
+def test_the_demo_command_sets_everything_up_once_and_prints_the_credentials(settings, tmp_path, monkeypatch):
     settings.DATA_DIR = tmp_path
+    monkeypatch.setenv("PORT", "8123")
     first = StringIO()
 
     call_command("demo", "--no-serve", stdout=first)
@@ -22,6 +23,7 @@ def test_the_demo_command_sets_everything_up_once_and_prints_the_credentials(set
     assert admin.is_superuser and admin.check_password(password)
     assert (tmp_path / "demo-admin.txt").stat().st_mode & 0o077 == 0
     pages = Page.objects.count()
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8123"
 
     second = StringIO()
     call_command("demo", "--no-serve", stdout=second)

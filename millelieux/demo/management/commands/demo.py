@@ -1,7 +1,11 @@
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
 from millelieux.demo.admin_account import ensure_demo_admin
+from millelieux.settings.env import env_int
 from millelieux.territories.models import Commune
 
 
@@ -26,6 +30,9 @@ class Command(BaseCommand):
             call_command("load_territories", stdout=self.stdout)
         step("3/4 Contenu de démonstration…")
         call_command("load_demo", stdout=self.stdout)
+        host, port = os.environ.get("HOST", "127.0.0.1"), env_int("PORT", 8000)
+        # Absolute links (sitemap, feeds, admin previews) point at the address the demo is served on.
+        Site.objects.filter(is_default_site=True).update(hostname=host, port=port)
         step("4/4 Compte administrateur…")
         username, password = ensure_demo_admin()
         step(self.style.SUCCESS(f"    identifiant : {username}    mot de passe : {password}"))

@@ -16,7 +16,7 @@ from millelieux.core.tests.admin_helpers import (
     edit_url,
     field_errors,
     future_datetime,
-    get_preview_or_skip,
+    get_preview,
     inline_errors,
     login_editor,
     page_data,
@@ -231,9 +231,8 @@ def test_an_editor_previews_changes_to_an_exploration(client):
 
     assert response.json() == {"is_valid": True, "is_available": True}
     assert Revision.objects.count() == revisions_before
-    preview = get_preview_or_skip(client, edit_preview_url(exploration), "explorations/exploration_page.html")
-    assert preview.status_code == 200
-    assert "Mille Lieux aperçue" in preview.content.decode()
+    preview_html = get_preview(client, edit_preview_url(exploration))
+    assert "Mille Lieux aperçue" in preview_html
 
 
 def test_an_editor_previews_an_exploration_not_yet_created(client):
@@ -246,11 +245,8 @@ def test_an_editor_previews_an_exploration_not_yet_created(client):
 
     assert response.json() == {"is_valid": True, "is_available": True}
     assert not ExplorationPage.objects.exists()
-    preview = get_preview_or_skip(
-        client, add_preview_url(ExplorationPage, index), "explorations/exploration_page.html"
-    )
-    assert preview.status_code == 200
-    assert "Une exploration à venir" in preview.content.decode()
+    preview_html = get_preview(client, add_preview_url(ExplorationPage, index))
+    assert "Une exploration à venir" in preview_html
 
 
 def test_a_new_exploration_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
@@ -309,9 +305,7 @@ def test_an_editor_previews_the_exploration_index(client):
     )
 
     assert response.json() == {"is_valid": True, "is_available": True}
-    preview = get_preview_or_skip(client, edit_preview_url(index), "explorations/exploration_index_page.html")
-    assert preview.status_code == 200
-    content = preview.content.decode()
+    content = get_preview(client, edit_preview_url(index))
     assert "Explorations aperçues" in content and "Mille Lieux" in content
 
 
@@ -430,9 +424,8 @@ def test_an_editor_previews_an_event(client):
     response = post(client, edit_preview_url(event), event_data("Soirée aperçue", slug=event.slug))
 
     assert response.json() == {"is_valid": True, "is_available": True}
-    preview = get_preview_or_skip(client, edit_preview_url(event), "explorations/event_page.html")
-    assert preview.status_code == 200
-    assert "Soirée aperçue" in preview.content.decode()
+    preview_html = get_preview(client, edit_preview_url(event))
+    assert "Soirée aperçue" in preview_html
 
 
 def test_an_editor_previews_an_event_not_yet_created(client):
@@ -447,11 +440,8 @@ def test_an_editor_previews_an_event_not_yet_created(client):
     )
 
     assert response.json() == {"is_valid": True, "is_available": True}
-    preview = get_preview_or_skip(
-        client, add_preview_url(EventPage, exploration), "explorations/event_page.html"
-    )
-    assert preview.status_code == 200
-    assert "Une soirée à venir" in preview.content.decode()
+    preview_html = get_preview(client, add_preview_url(EventPage, exploration))
+    assert "Une soirée à venir" in preview_html
 
 
 def test_a_new_event_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
@@ -585,11 +575,8 @@ def test_an_editor_previews_a_field(client):
     )
 
     assert response.json() == {"is_valid": True, "is_available": True}
-    preview = get_preview_or_skip(
-        client, snippet_url(ExplorationField, "preview_on_edit", field.pk), "explorations/previews/field.html"
-    )
-    assert preview.status_code == 200
-    assert "Les communs aperçus" in preview.content.decode()
+    preview_html = get_preview(client, snippet_url(ExplorationField, "preview_on_edit", field.pk))
+    assert "Les communs aperçus" in preview_html
 
 
 def test_an_editor_previews_a_field_not_yet_created(client):
@@ -601,11 +588,8 @@ def test_an_editor_previews_a_field_not_yet_created(client):
     )
 
     assert response.json() == {"is_valid": True, "is_available": True}
-    preview = get_preview_or_skip(
-        client, snippet_url(ExplorationField, "preview_on_add"), "explorations/previews/field.html"
-    )
-    assert preview.status_code == 200
-    assert "À venir" in preview.content.decode()
+    preview_html = get_preview(client, snippet_url(ExplorationField, "preview_on_add"))
+    assert "À venir" in preview_html
 
 
 @pytest.mark.parametrize("colour", ["vert", "#12345", "1f6f5c", "#gg0000", "#1234567"])
@@ -734,11 +718,8 @@ def test_an_editor_previews_a_partner(client):
     response = client.post(snippet_url(Partner, "preview_on_edit", partner.pk), partner_form("ADEME aperçue"))
 
     assert response.json() == {"is_valid": True, "is_available": True}
-    preview = get_preview_or_skip(
-        client, snippet_url(Partner, "preview_on_edit", partner.pk), "explorations/previews/partner.html"
-    )
-    assert preview.status_code == 200
-    assert "ADEME aperçue" in preview.content.decode()
+    preview_html = get_preview(client, snippet_url(Partner, "preview_on_edit", partner.pk))
+    assert "ADEME aperçue" in preview_html
 
 
 def test_it_rejects_a_partner_whose_name_is_taken(client):

@@ -12,7 +12,7 @@ from millelieux.core.tests.admin_helpers import (
     edit_url,
     field_errors,
     future_datetime,
-    get_preview_or_skip,
+    get_preview,
     inline_errors,
     login_editor,
     page_data,
@@ -183,9 +183,8 @@ def test_an_editor_previews_changes_to_an_impact(client):
     assert response.json() == {"is_valid": True, "is_available": True}
     assert Revision.objects.count() == revisions_before
     assert ImpactPage.objects.get(pk=impact.pk).title == "Créer des communs"
-    preview = get_preview_or_skip(client, edit_preview_url(impact), "impacts/impact_page.html")
-    assert preview.status_code == 200
-    assert "Des communs aperçus" in preview.content.decode()
+    preview_html = get_preview(client, edit_preview_url(impact))
+    assert "Des communs aperçus" in preview_html
 
 
 def test_an_editor_previews_an_impact_not_yet_created(client):
@@ -196,9 +195,8 @@ def test_an_editor_previews_an_impact_not_yet_created(client):
 
     assert response.json() == {"is_valid": True, "is_available": True}
     assert not ImpactPage.objects.exists()
-    preview = get_preview_or_skip(client, add_preview_url(ImpactPage, index), "impacts/impact_page.html")
-    assert preview.status_code == 200
-    assert "Un impact à venir" in preview.content.decode()
+    preview_html = get_preview(client, add_preview_url(ImpactPage, index))
+    assert "Un impact à venir" in preview_html
 
 
 def test_a_new_impact_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
@@ -253,9 +251,7 @@ def test_an_editor_previews_the_impact_index(client):
     )
 
     assert response.json() == {"is_valid": True, "is_available": True}
-    preview = get_preview_or_skip(client, edit_preview_url(index), "impacts/impact_index_page.html")
-    assert preview.status_code == 200
-    content = preview.content.decode()
+    content = get_preview(client, edit_preview_url(index))
     assert "Impacts aperçus" in content and "Créer des communs" in content
 
 

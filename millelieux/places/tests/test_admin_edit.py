@@ -14,7 +14,7 @@ from millelieux.core.tests.admin_helpers import (
     edit_url,
     field_errors,
     future_datetime,
-    get_preview_or_skip,
+    get_preview,
     inline_errors,
     login_editor,
     page_data,
@@ -271,9 +271,8 @@ def test_an_editor_previews_changes_to_a_monograph_before_saving_them(client):
     assert response.json() == {"is_valid": True, "is_available": True}
     assert PlacePage.objects.get(pk=place.pk).title == "La Coroutine"
     assert Revision.objects.count() == revisions_before
-    preview = get_preview_or_skip(client, edit_preview_url(place), "places/place_page.html")
-    assert preview.status_code == 200
-    assert "La Coroutine aperçue" in preview.content.decode()
+    preview_html = get_preview(client, edit_preview_url(place))
+    assert "La Coroutine aperçue" in preview_html
 
 
 def test_an_editor_previews_a_monograph_not_yet_created(client):
@@ -284,9 +283,8 @@ def test_an_editor_previews_a_monograph_not_yet_created(client):
 
     assert response.json() == {"is_valid": True, "is_available": True}
     assert not PlacePage.objects.exists()
-    preview = get_preview_or_skip(client, add_preview_url(PlacePage, index), "places/place_page.html")
-    assert preview.status_code == 200
-    assert "Un lieu à venir" in preview.content.decode()
+    preview_html = get_preview(client, add_preview_url(PlacePage, index))
+    assert "Un lieu à venir" in preview_html
 
 
 def test_a_preview_of_invalid_data_is_refused(client):
@@ -381,9 +379,7 @@ def test_an_editor_previews_the_place_index(client):
     )
 
     assert response.json() == {"is_valid": True, "is_available": True}
-    preview = get_preview_or_skip(client, edit_preview_url(index), "places/place_index_page.html")
-    assert preview.status_code == 200
-    content = preview.content.decode()
+    content = get_preview(client, edit_preview_url(index))
     assert "Terrains aperçus" in content and "La Coroutine" in content
 
 

@@ -3,8 +3,9 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from millelieux.core.serving import serving_address
 from millelieux.settings.env import env_int
 
 
@@ -15,10 +16,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        host = os.environ.get("HOST", "127.0.0.1")
-        port = env_int("PORT", 8000)
-        if not 0 < port < 65536:
-            raise CommandError(f"PORT doit être compris entre 1 et 65535, pas {port}.")
+        host, port = serving_address()
         address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         self.stdout.write(f"Mille Lieux : http://{address}/  (Ctrl+C pour arrêter)")
         if settings.DEBUG:

@@ -1,11 +1,9 @@
-import os
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
+from millelieux.core.serving import serving_address
 from millelieux.demo.admin_account import ensure_demo_admin
-from millelieux.settings.env import env_int
 from millelieux.territories.models import Commune
 
 
@@ -30,7 +28,7 @@ class Command(BaseCommand):
             call_command("load_territories", stdout=self.stdout)
         step("3/4 Contenu de démonstration…")
         call_command("load_demo", stdout=self.stdout)
-        host, port = os.environ.get("HOST", "127.0.0.1"), env_int("PORT", 8000)
+        host, port = serving_address()
         # Absolute links (sitemap, feeds, admin previews) point at the address the demo is served on.
         Site.objects.filter(is_default_site=True).update(hostname=host, port=port)
         step("4/4 Compte administrateur…")

@@ -13,8 +13,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from millelieux.core.blocks import NarrativeBlock
-from millelieux.core.forms import ExplorationContentForm
+from millelieux.explorations.forms import ExplorationContentForm
 from millelieux.explorations.models import InExplorationMixin
+from millelieux.sources.models import source_field
 
 
 @register_snippet
@@ -101,6 +102,10 @@ class ArticlePage(InExplorationMixin, Page):
         help_text=_("Ce que l'image montre, pour les personnes qui ne la voient pas."),
     )
     body = StreamField(NarrativeBlock(), verbose_name=_("texte"), blank=True)
+    original_source = source_field(
+        verbose_name=_("publication d'origine"),
+        help_text=_("Où l'article a d'abord été publié, si ce n'est pas ici."),
+    )
     related_places = ParentalManyToManyField(
         "places.PlacePage", verbose_name=_("lieux liés"), blank=True, related_name="articles"
     )
@@ -117,6 +122,7 @@ class ArticlePage(InExplorationMixin, Page):
         FieldPanel("pull_quote"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),
+        FieldPanel("original_source"),
         FieldPanel("related_places", widget=forms.CheckboxSelectMultiple),
         FieldPanel("related_impacts", widget=forms.CheckboxSelectMultiple),
     ]

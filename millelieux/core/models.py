@@ -28,20 +28,21 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
-    def featured_exploration(self):
-        from millelieux.explorations.models import ExplorationPage
+    def _explorations(self):
+        # The model behind the foreign key: core imports no domain app.
+        exploration_model = self._meta.get_field("default_exploration").related_model
+        return exploration_model.objects.live().public().order_by("-period_start")
 
+    def featured_exploration(self):
         chosen = self.default_exploration
         if chosen is not None and chosen.live:
             return chosen
-        return ExplorationPage.objects.live().public().order_by("-period_start").first()
+        return self._explorations().first()
 
     def get_context(self, request, *args, **kwargs):
-        from millelieux.explorations.models import ExplorationPage
-
         context = super().get_context(request, *args, **kwargs)
         featured = self.featured_exploration()
         context["exploration"] = featured
-        others = ExplorationPage.objects.live().public().order_by("-period_start")
+        others = self._explorations()
         context["other_explorations"] = others.exclude(pk=featured.pk) if featured else others
         return context

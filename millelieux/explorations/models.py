@@ -1,5 +1,6 @@
 """Explorations (field studies), their fields of exploration, events and partners."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -13,36 +14,13 @@ from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, R
 from wagtail.search import index
 
 from millelieux.core.blocks import NarrativeBlock
-from millelieux.core.forms import ExplorationContentForm
 from millelieux.core.validators import validate_hex_colour, validate_insee_code, validate_year
+from millelieux.sources.models import source_field
 
+from .forms import ExplorationContentForm
+from .tree import InExplorationMixin, exploration_of
 
-def exploration_of(page):
-    """The exploration a page belongs to: itself, or its nearest ExplorationPage ancestor (None outside one)."""
-    if page is None:
-        return None
-    page = page.specific_deferred if type(page) is Page else page
-    if isinstance(page, ExplorationPage):
-        return page
-    if not page.pk or not page.path:
-        return None
-    return ExplorationPage.objects.ancestor_of(page).order_by("-depth").first()
-
-
-class InExplorationMixin:
-    """For pages that live inside an exploration: `page.exploration` finds it once per instance."""
-
-    @cached_property
-    def exploration(self):
-        return exploration_of(self)
-
-    def exploration_links(self):
-        """Choosers that must stay within the exploration; see core.forms.ExplorationContentForm."""
-        return []
-
-    def unique_inline_choices(self):
-        """Inline choosers that must not repeat; see core.forms.ExplorationContentForm."""
-        return []
+__all__ = ["InExplorationMixin", "exploration_of"]  # kept here too: migrations name the mixin in this module
 
 
 class ExplorationIndexPage(Page):
@@ -86,6 +64,9 @@ class ExplorationPage(RoutablePageMixin, Page):
     )
     foreword = StreamField(NarrativeBlock(), verbose_name=_("avant-propos"), blank=True)
     method = StreamField(NarrativeBlock(), verbose_name=_("méthode"), blank=True)
+    source = source_field(
+        verbose_name=_("publication de référence"), help_text=_("Où l'étude elle-même a été publiée.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("subtitle"),
@@ -94,6 +75,7 @@ class ExplorationPage(RoutablePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("foreword"),
         FieldPanel("method"),
+        FieldPanel("source"),
         InlinePanel("partnerships", label=_("Partenaires"), heading=_("Partenaires")),
     ]
     search_fields = Page.search_fields + [
@@ -136,8 +118,6 @@ class ExplorationPage(RoutablePageMixin, Page):
         return self.fields.filter(live=True).order_by("sort_order", "title")
 
     def _child_index(self, model_label):
-        from django.apps import apps
-
         model = apps.get_model(model_label)
         return model.objects.child_of(self).live().first()
 
@@ -153,20 +133,33 @@ class ExplorationPage(RoutablePageMixin, Page):
     def article_index(self):
         return self._child_index("articles.ArticleIndexPage")
 
+    # The page types below this one are named through the app registry: explorations imports no app above it.
     def places(self):
-        from millelieux.places.models import PlacePage
-
-        return PlacePage.objects.descendant_of(self).live().public().order_by("title")
+        return (
+            apps.get_model("places", "PlacePage")
+            .objects.descendant_of(self)
+            .live()
+            .public()
+            .order_by("title")
+        )
 
     def impacts(self):
-        from millelieux.impacts.models import ImpactPage
-
-        return ImpactPage.objects.descendant_of(self).live().public().order_by("kind", "title")
+        return (
+            apps.get_model("impacts", "ImpactPage")
+            .objects.descendant_of(self)
+            .live()
+            .public()
+            .order_by("kind", "title")
+        )
 
     def articles(self):
-        from millelieux.articles.models import ArticlePage
-
-        return ArticlePage.objects.descendant_of(self).live().public().order_by("-date", "title")
+        return (
+            apps.get_model("articles", "ArticlePage")
+            .objects.descendant_of(self)
+            .live()
+            .public()
+            .order_by("-date", "title")
+        )
 
     def events(self):
         return EventPage.objects.child_of(self).live().public().order_by("-date")
@@ -324,6 +317,7 @@ class EventPage(InExplorationMixin, Page):
     summary = models.TextField(_("résumé"), max_length=600)
     vote_question = models.CharField(_("question mise au vote"), max_length=250, blank=True)
     restitution = StreamField(NarrativeBlock(), verbose_name=_("restitution"), blank=True)
+    source = source_field(help_text=_("La publication qui rend compte de l'événement et de son vote."))
 
     base_form_class = ExplorationContentForm
     content_panels = Page.content_panels + [
@@ -335,6 +329,7 @@ class EventPage(InExplorationMixin, Page):
             heading=_("Vote"),
         ),
         FieldPanel("restitution"),
+        FieldPanel("source"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("restitution")]
     parent_page_types = ["explorations.ExplorationPage"]

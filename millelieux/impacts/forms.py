@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from millelieux.core.forms import ExplorationContentForm
+from millelieux.explorations.forms import ExplorationContentForm
 
 
 class ImpactPageForm(ExplorationContentForm):

@@ -20,8 +20,8 @@ from millelieux.core.validators import (
     validate_insee_code,
     validate_past_year,
 )
-from millelieux.explorations.models import InExplorationMixin
-from millelieux.impacts.models import EvidenceOwnerMixin, evidence_panels
+from millelieux.explorations.models import InExplorationMixin, exploration_of
+from millelieux.sources.models import SourcedMixin
 
 from .forms import PlacePageForm
 
@@ -67,7 +67,7 @@ class PlaceIndexPage(InExplorationMixin, Page):
         return context
 
 
-class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
+class PlacePage(InExplorationMixin, Page):
     """A monograph: a place read in its territory."""
 
     summary = models.TextField(
@@ -108,7 +108,6 @@ class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
     body = StreamField(NarrativeBlock(), verbose_name=_("récit"), blank=True)
 
     base_form_class = PlacePageForm
-    evidence_side = "place"
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -133,15 +132,16 @@ class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
             heading=_("Fiche technique"),
         ),
         InlinePanel("revenue_shares", label=_("Part des recettes"), heading=_("Répartition des recettes")),
+        InlinePanel(
+            "fact_sources",
+            label=_("Source"),
+            heading=_("Sources de la fiche technique"),
+            help_text=_("Pour chaque élément de la fiche, la publication d'où il vient."),
+        ),
         FieldPanel("body"),
         InlinePanel("timeline_events", label=_("Étape"), heading=_("Frise chronologique")),
         InlinePanel("stakeholders", label=_("Partie prenante"), heading=_("Parties prenantes")),
-        InlinePanel(
-            "evidence",
-            panels=evidence_panels("impact"),
-            label=_("Impact observé"),
-            heading=_("Impacts observés ici"),
-        ),
+        InlinePanel("evidence", label=_("Impact observé"), heading=_("Impacts observés ici")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -199,6 +199,22 @@ class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
             .first()
         )
 
+    def sources_by_fact(self):
+        """{fact: [Source, …]} for the technical sheet: each figure shows where it comes from."""
+        by_fact = {}
+        for row in self.fact_sources.all():
+            if row.source is not None:
+                by_fact.setdefault(row.fact, []).append(row.source)
+        return by_fact
+
+    def evidence_outside(self, exploration):
+        """Evidence rows whose impact is not in `exploration` (they would break if the page moved there)."""
+        return [
+            evidence
+            for evidence in self.evidence.select_related("impact")
+            if exploration_of(evidence.impact) != exploration
+        ]
+
     def chronology(self):
         return sorted(
             self.timeline_events.all(), key=lambda e: (e.start_year, e.start_month or 0, e.sort_order or 0)
@@ -207,7 +223,7 @@ class PlacePage(EvidenceOwnerMixin, InExplorationMixin, Page):
     def live_evidence(self):
         return (
             self.evidence.filter(impact__live=True)
-            .select_related("impact")
+            .select_related("impact", "source")
             .order_by("-strength", "impact__title")
         )
 
@@ -232,7 +248,36 @@ class RevenueShare(Orderable):
         verbose_name_plural = _("parts des recettes")
 
 
-class TimelineEvent(Orderable):
+class PlaceFactSource(SourcedMixin, Orderable):
+    """The source of one element of a monograph's technical sheet (its surface, its opening year…)."""
+
+    FACT_CHOICES = [
+        ("address", _("Adresse")),
+        ("coordinates", _("Coordonnées")),
+        ("opening_year", _("Année d'ouverture")),
+        ("legal_form", _("Forme juridique")),
+        ("governance", _("Gouvernance")),
+        ("surface_m2", _("Surface")),
+        ("members_count", _("Membres ou usagers")),
+        ("team_size", _("Équipe salariée")),
+        ("business_model", _("Modèle économique")),
+        ("revenue_shares", _("Répartition des recettes")),
+        ("activities", _("Activités")),
+        ("website", _("Site web")),
+        ("body", _("Récit")),
+    ]
+
+    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="fact_sources")
+    fact = models.CharField(_("élément de la fiche"), max_length=20, choices=FACT_CHOICES)
+
+    panels = [FieldRowPanel([FieldPanel("fact"), FieldPanel("source")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source de la fiche technique")
+        verbose_name_plural = _("sources de la fiche technique")
+
+
+class TimelineEvent(SourcedMixin, Orderable):
     """A dated step in the life of a place: a year, or a period from one year to another."""
 
     KIND_CHOICES = [
@@ -266,6 +311,7 @@ class TimelineEvent(Orderable):
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("start_month"), FieldPanel("end_year")]),
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
         FieldPanel("text"),
+        FieldPanel("source"),
     ]
 
     class Meta(Orderable.Meta):
@@ -282,7 +328,7 @@ class TimelineEvent(Orderable):
         return bool(self.end_year and self.end_year != self.start_year)
 
 
-class Stakeholder(Orderable):
+class Stakeholder(SourcedMixin, Orderable):
     """Who a place works with, and how: one node of its stakeholder map."""
 
     KIND_CHOICES = [
@@ -316,6 +362,7 @@ class Stakeholder(Orderable):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("scale")]),
         FieldPanel("relation"),
+        FieldPanel("source"),
     ]
 
     class Meta(Orderable.Meta):

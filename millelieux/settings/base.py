@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "millelieux.core",
     "millelieux.territories",
+    "millelieux.sources",
     "millelieux.explorations",
     "millelieux.places",
     "millelieux.impacts",

@@ -57,6 +57,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'impact',
                 'verbose_name_plural': 'impacts',
             },
-            bases=(millelieux.impacts.models.EvidenceOwnerMixin, millelieux.explorations.models.InExplorationMixin, 'wagtailcore.page'),
+            bases=(millelieux.explorations.models.InExplorationMixin, 'wagtailcore.page'),
         ),
     ]

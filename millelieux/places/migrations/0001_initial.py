@@ -4,7 +4,6 @@ import django.core.validators
 import django.db.models.deletion
 import millelieux.core.validators
 import millelieux.explorations.models
-import millelieux.impacts.models
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
@@ -69,7 +68,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'monographie',
                 'verbose_name_plural': 'monographies',
             },
-            bases=(millelieux.impacts.models.EvidenceOwnerMixin, millelieux.explorations.models.InExplorationMixin, 'wagtailcore.page'),
+            bases=(millelieux.explorations.models.InExplorationMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='RevenueShare',

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .tree import exploration_of
+
 
 class ExplorationContentForm(WagtailAdminPageForm):
     """Rejects links to pages of another exploration and the same choice twice in one inline list.
@@ -24,8 +26,6 @@ class ExplorationContentForm(WagtailAdminPageForm):
                 self.fields[name].queryset = queryset.descendant_of(exploration)
 
     def page_exploration(self):
-        from millelieux.explorations.models import exploration_of
-
         if not hasattr(self, "_page_exploration"):
             in_tree = self.instance.pk and self.instance.path
             self._page_exploration = exploration_of(
@@ -47,8 +47,6 @@ class ExplorationContentForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        from millelieux.explorations.models import exploration_of
-
         exploration = self.page_exploration()
         if exploration is not None:
             for name, field in self.instance.exploration_links():
@@ -78,8 +76,6 @@ class ExplorationContentForm(WagtailAdminPageForm):
 
     @staticmethod
     def _foreign_message(pages, exploration):
-        from millelieux.explorations.models import exploration_of
-
         page = pages[0]
         other = exploration_of(page)
         return _(

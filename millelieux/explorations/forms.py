@@ -61,7 +61,7 @@ class ExplorationContentForm(WagtailAdminPageForm):
                         form.add_error(field, self._foreign_message([target], exploration))
 
         for relation, field in self.instance.unique_inline_choices():
-            seen = set()
+            seen = self._choices_saved_outside_the_form(relation, field)
             for form in self._live_inline_forms(relation):
                 target = form.cleaned_data.get(field)
                 if target is None:
@@ -73,6 +73,16 @@ class ExplorationContentForm(WagtailAdminPageForm):
                     )
                 seen.add(target.pk)
         return cleaned_data
+
+    def _choices_saved_outside_the_form(self, relation, field):
+        """Choices of rows saved since this form was opened: the form does not show them, and saving would
+        add a second row beside them, so a new row repeating one of them is refused too."""
+        formset = self.formsets.get(relation)
+        if formset is None or not self.instance.pk:
+            return set()
+        in_form = {form.instance.pk for form in formset.forms if form.instance.pk}
+        saved = formset.model.objects.filter(**{formset.fk.name: self.instance.pk}).exclude(pk__in=in_form)
+        return set(saved.values_list(f"{field}_id", flat=True))
 
     @staticmethod
     def _foreign_message(pages, exploration):

@@ -4,16 +4,20 @@
 
     impact = make_impact(exploration, "Créer des communs", kind="positive", exploration_fields=[field])
     limit = make_impact(exploration, "Une gentrification possible", kind="limit")
-    evidence = make_evidence(place, impact, text="Un atelier partagé ouvert à tous.", strength=3)
+    evidence = make_evidence(place, impact, text="Un atelier partagé ouvert à tous.", strength=3,
+                             source=make_source())      # or source="Entretien, 2019" (found or created)
     index = make_impact_index(exploration)   # the exploration's ImpactIndexPage (created if missing)
 
-Every keyword not named here is passed to the model, so any field can be set.
+Every keyword not named here is passed to the model, so any field can be set. Pages and rows are built by
+impacts.builders, as the demo loader builds them.
 """
 
-from millelieux.core.factories import add_page
+from millelieux.core.builders import add_page
 from millelieux.explorations.factories import default_exploration
+from millelieux.sources.builders import source_from
 
-from .models import Evidence, ImpactIndexPage, ImpactPage
+from .builders import build_evidence, build_impact, build_impact_index
+from .models import ImpactIndexPage, ImpactPage
 
 
 def make_impact_index(exploration=None, title="Impacts", **fields):
@@ -23,7 +27,7 @@ def make_impact_index(exploration=None, title="Impacts", **fields):
     if existing is not None:
         return existing
     fields.setdefault("slug", "impacts")
-    return add_page(exploration, ImpactIndexPage(title=title, **fields))
+    return add_page(exploration, build_impact_index(title=title, **fields))
 
 
 def make_impact(
@@ -38,17 +42,20 @@ def make_impact(
     """A published ImpactPage (a draft with live=False) in the exploration's impact index."""
     index = index or make_impact_index(exploration)
     fields.setdefault("summary", f"{title} : ce que les tiers-lieux font, ou ne font pas, à leur territoire.")
-    page = ImpactPage(title=title, kind=kind, **fields)
-    page.exploration_fields = list(exploration_fields)
+    page = build_impact(title=title, kind=kind, exploration_fields=exploration_fields, **fields)
     return add_page(index, page, live=live)
 
 
 def make_evidence(place, impact, text="Un atelier partagé ouvert aux habitants.", **fields):
-    """An Evidence row between a place and an impact of the same exploration (checked by full_clean).
+    """An Evidence row of `place` about `impact` (checked by full_clean), written straight to the table.
 
-    It is written straight to the table, as the admin does when either page is published.
+    `source` may be a Source or a title (found or created). The place's revisions are not touched: as after an
+    editor published the monograph with this row.
     """
-    evidence = Evidence(place=place, impact=impact, text=text, **fields)
+    if "source" in fields:
+        fields["source"] = source_from(fields["source"])
+    (evidence,) = build_evidence([{"impact": impact, "text": text, **fields}])
+    evidence.place = place
     evidence.full_clean()
     evidence.save()
     return evidence

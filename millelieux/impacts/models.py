@@ -107,6 +107,8 @@ class ImpactPage(InExplorationMixin, Page):
         return self.evidence.select_related("place").order_by("place__title")
 
     def live_evidence(self):
+        if not self.pk:  # a new impact previewed before its first save
+            return Evidence.objects.none()
         return (
             self.evidence.filter(place__live=True)
             .select_related("place", "source")

@@ -199,13 +199,9 @@ class PlacePage(InExplorationMixin, Page):
             .first()
         )
 
-    def sources_by_fact(self):
-        """{fact: [Source, …]} for the technical sheet: each figure shows where it comes from."""
-        by_fact = {}
-        for row in self.fact_sources.all():
-            if row.source is not None:
-                by_fact.setdefault(row.fact, []).append(row.source)
-        return by_fact
+    def sheet_sources(self):
+        """The sources of the technical sheet, each with the element it backs."""
+        return [row for row in self.fact_sources.select_related("source") if row.source is not None]
 
     def evidence_outside(self, exploration):
         """Evidence rows whose impact is not in `exploration` (they would break if the page moved there)."""
@@ -217,7 +213,8 @@ class PlacePage(InExplorationMixin, Page):
 
     def chronology(self):
         return sorted(
-            self.timeline_events.all(), key=lambda e: (e.start_year, e.start_month or 0, e.sort_order or 0)
+            self.timeline_events.select_related("source"),
+            key=lambda e: (e.start_year, e.start_month or 0, e.sort_order or 0),
         )
 
     def live_evidence(self):

@@ -78,6 +78,15 @@ def login_editor(client, username="editor"):
     return editor
 
 
+def login_administrator(client, username="admin"):
+    """Log `client` in as a superuser, who may publish directly (editors submit to moderation)."""
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(username, f"{username}@example.org", "password")
+    client.force_login(admin)
+    return admin
+
+
 def field_errors(response):
     """The errors of the main admin form re-rendered after an invalid POST (the view answers 200)."""
     assert response.status_code == 200, f"expected the form back with errors, got {response.status_code}"

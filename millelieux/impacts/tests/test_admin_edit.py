@@ -1,6 +1,7 @@
-"""Editing impacts in the admin, as an editor, and the evidence that both a place and an impact edit."""
+"""Editing impacts in the admin, as an editor; the impact page reads the evidence its monographs own."""
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
@@ -14,6 +15,7 @@ from millelieux.core.tests.admin_helpers import (
     future_datetime,
     get_preview,
     inline_errors,
+    login_administrator,
     login_editor,
     page_data,
     post,
@@ -28,18 +30,7 @@ from millelieux.places.tests.test_admin_edit import place_data
 pytestmark = pytest.mark.django_db
 
 
-def evidence_row(place, text="Les habitants y trouvent un atelier partagé.", **extra):
-    return {
-        "place": str(place.pk),
-        "text": text,
-        "quote": "",
-        "source": "Entretien",
-        "strength": "3",
-        **extra,
-    }
-
-
-def impact_data(title="Créer des communs", fields=(), evidence=(), initial_evidence=0, **values):
+def impact_data(title="Créer des communs", fields=(), **values):
     data = {
         "kind": ImpactPage.POSITIVE,
         "exploration_fields": tuple(str(field.pk) for field in fields),
@@ -50,7 +41,6 @@ def impact_data(title="Créer des communs", fields=(), evidence=(), initial_evid
                 ("quote", {"text": "On partage tout.", "attribution": "Une usagère"}),
             ]
         ),
-        "evidence": inline_formset(list(evidence), initial=initial_evidence),
     }
     data.update(values)
     return page_data(title, **data)
@@ -79,19 +69,16 @@ def live_values(impact):
 # -- creating and editing ------------------------------------------------------------------------------------
 
 
-def test_an_editor_creates_a_draft_impact_with_its_fields_and_evidence(client):
+def test_an_editor_creates_a_draft_impact_with_its_fields(client):
     login_editor(client)
     index = make_impact_index()
     commons = make_field(index.exploration, "Les communs")
     make_field(index.exploration, "Le travail")
-    place = make_place(index.exploration)
 
     response = post(
         client,
         add_url(ImpactPage, index),
-        impact_data(
-            "Créer des communs", kind=ImpactPage.LIMIT, fields=[commons], evidence=[evidence_row(place)]
-        ),
+        impact_data("Créer des communs", kind=ImpactPage.LIMIT, fields=[commons]),
     )
 
     impact = ImpactPage.objects.get(title="Créer des communs")
@@ -101,9 +88,6 @@ def test_an_editor_creates_a_draft_impact_with_its_fields_and_evidence(client):
     assert impact.kind == ImpactPage.LIMIT and impact.is_limit
     assert list(impact.exploration_fields.all()) == [commons]
     assert [block.block_type for block in impact.body] == ["paragraph", "quote"]
-    evidence = Evidence.objects.get()
-    assert (evidence.place_id, evidence.impact_id) == (place.pk, impact.pk)
-    assert evidence.strength == Evidence.STRONG
 
 
 def test_an_editor_publishes_a_new_impact(client):
@@ -117,60 +101,41 @@ def test_an_editor_publishes_a_new_impact(client):
     assert impact.live and impact.live_revision is not None
 
 
-def test_saving_a_draft_of_a_live_impact_keeps_the_live_version_and_its_evidence(client):
+def test_saving_a_draft_of_a_live_impact_keeps_the_live_version(client):
     login_editor(client)
     impact = make_impact(title="Créer des communs", summary="Le résumé publié.")
-    place = make_place(impact.exploration)
     revisions_before = impact.revisions.count()
 
     response = post(
-        client,
-        edit_url(impact),
-        impact_data(
-            impact.title, slug=impact.slug, summary="Un nouveau résumé.", evidence=[evidence_row(place)]
-        ),
+        client, edit_url(impact), impact_data(impact.title, slug=impact.slug, summary="Un nouveau résumé.")
     )
 
     assert response.status_code == 302
     impact.refresh_from_db()
     assert impact.live and impact.has_unpublished_changes
     assert impact.summary == "Le résumé publié."
-    assert not Evidence.objects.exists()
     assert impact.revisions.count() == revisions_before + 1
-    draft = impact.get_latest_revision_as_object()
-    assert draft.summary == "Un nouveau résumé."
-    assert [row.place_id for row in draft.evidence.all()] == [place.pk]
+    assert impact.get_latest_revision_as_object().summary == "Un nouveau résumé."
 
 
-def test_publishing_an_edited_impact_updates_its_fields_and_evidence(client):
+def test_publishing_an_edited_impact_updates_its_fields_and_leaves_its_evidence_alone(client):
     login_editor(client)
     exploration = make_exploration()
     old_field, new_field = make_field(exploration, "Le travail"), make_field(exploration, "Les communs")
     impact = make_impact(exploration, exploration_fields=[old_field])
-    first, second = make_place(exploration, "Premier lieu"), make_place(exploration, "Second lieu")
-    kept = make_evidence(first, impact, text="Avant.")
-    dropped = make_evidence(second, impact, text="À retirer.")
+    row = make_evidence(make_place(exploration), impact, text="Observé sur place.")
 
     response = post(
         client,
         edit_url(impact),
-        impact_data(
-            impact.title,
-            slug=impact.slug,
-            fields=[new_field],
-            initial_evidence=2,
-            evidence=[
-                evidence_row(first, "Après.", id=str(kept.pk)),
-                evidence_row(second, "À retirer.", id=str(dropped.pk), DELETE="1"),
-            ],
-        ),
+        impact_data(impact.title, slug=impact.slug, fields=[new_field]),
         publish=True,
     )
 
     assert response.status_code == 302
     impact.refresh_from_db()
     assert list(impact.exploration_fields.all()) == [new_field]
-    assert list(Evidence.objects.values_list("pk", "place_id", "text")) == [(kept.pk, first.pk, "Après.")]
+    assert list(Evidence.objects.values_list("pk", "text")) == [(row.pk, "Observé sur place.")]
 
 
 def test_an_editor_previews_changes_to_an_impact(client):
@@ -255,64 +220,49 @@ def test_an_editor_previews_the_impact_index(client):
     assert "Impacts aperçus" in content and "Créer des communs" in content
 
 
-# -- one evidence table, edited from both sides --------------------------------------------------------------
+# -- evidence has one owner: the monograph --------------------------------------------------------------------
 
 
-def test_evidence_written_on_a_place_is_the_row_edited_from_the_impact(client):
+def test_the_impact_form_lists_its_evidence_read_only_with_a_link_to_each_monograph(client):
     login_editor(client)
-    exploration = make_exploration()
-    impact = make_impact(exploration)
-    place = make_place(exploration, title="La Coroutine")
+    impact = make_impact(title="Créer des communs")
+    place = make_place(impact.exploration, "La Quincaillerie")
+    make_evidence(place, impact, text="Un fablab ouvert à tous.")
 
-    from_place = post(
-        client,
-        edit_url(place),
-        place_data(
-            place.title, slug=place.slug, evidence=[place_side_evidence_row(impact, "Vu depuis le lieu.")]
-        ),
-        publish=True,
-    )
-    assert from_place.status_code == 302
-    row = Evidence.objects.get()
+    response = client.get(edit_url(impact))
 
-    # The impact's edit form shows the row written from the place, with its id.
-    form = client.get(edit_url(impact)).context["form"]
-    assert [f.instance.pk for f in form.formsets["evidence"].forms] == [row.pk]
-
-    from_impact = post(
-        client,
-        edit_url(impact),
-        impact_data(
-            impact.title,
-            slug=impact.slug,
-            initial_evidence=1,
-            evidence=[evidence_row(place, "Revu depuis l'impact.", id=str(row.pk))],
-        ),
-        publish=True,
-    )
-
-    assert from_impact.status_code == 302
-    assert list(Evidence.objects.values_list("pk", "place_id", "impact_id", "text")) == [
-        (row.pk, place.pk, impact.pk, "Revu depuis l'impact.")
-    ]
-    assert list(place.evidence.values_list("text", flat=True)) == ["Revu depuis l'impact."]
+    assert "evidence" not in response.context["form"].formsets
+    html = response.content.decode()
+    assert "La Quincaillerie" in html and "Un fablab ouvert à tous." in html
+    assert f'href="{edit_url(place)}#tab-content"' in html
 
 
-def test_evidence_written_on_an_impact_is_the_row_edited_from_the_place(client):
-    login_editor(client)
-    exploration = make_exploration()
-    impact = make_impact(exploration)
-    place = make_place(exploration)
+def test_an_impact_form_posting_evidence_rows_changes_no_evidence(client):
+    """A stale or forged impact form cannot write evidence: only the monograph does."""
+    login_administrator(client)
+    impact = make_impact()
+    place = make_place(impact.exploration)
+    row = make_evidence(place, impact, text="Écrit sur la monographie.")
+    data = impact_data(impact.title, slug=impact.slug)
+    data["evidence"] = inline_formset([{"place": str(place.pk), "text": "Doublon.", "strength": "1"}])
 
-    post(
-        client,
-        edit_url(impact),
-        impact_data(impact.title, slug=impact.slug, evidence=[evidence_row(place, "Vu depuis l'impact.")]),
-        publish=True,
-    )
-    row = Evidence.objects.get()
-    assert row.text == "Vu depuis l'impact."
+    response = post(client, edit_url(impact), data, publish=True)
 
+    assert response.status_code == 302
+    assert list(Evidence.objects.values_list("pk", "text")) == [(row.pk, "Écrit sur la monographie.")]
+
+
+def test_publishing_an_older_draft_of_an_impact_keeps_an_evidence_edit_made_on_the_monograph(client):
+    """The edit lost before: an evidence row edited on the monograph, then an older impact draft published."""
+    login_administrator(client)
+    impact = make_impact(title="Créer des communs")
+    place = make_place(impact.exploration)
+    row = make_evidence(place, impact, text="Première version.")
+    # 1. A draft of the impact is saved.
+    draft = impact_data(impact.title, slug=impact.slug, summary="Un brouillon ancien.")
+    assert post(client, edit_url(impact), draft).status_code == 302
+    old_draft = Revision.objects.filter(object_id=str(impact.pk)).latest("created_at", "pk")
+    # 2. The evidence row is edited on the monograph, and published.
     response = post(
         client,
         edit_url(place),
@@ -320,195 +270,52 @@ def test_evidence_written_on_an_impact_is_the_row_edited_from_the_place(client):
             place.title,
             slug=place.slug,
             initial={"evidence": 1},
-            evidence=[place_side_evidence_row(impact, "Revu depuis le lieu.", id=str(row.pk), strength="1")],
+            evidence=[place_side_evidence_row(impact, "Version corrigée.", id=str(row.pk))],
         ),
         publish=True,
     )
-
     assert response.status_code == 302
-    assert list(Evidence.objects.values_list("pk", "text", "strength")) == [
-        (row.pk, "Revu depuis le lieu.", Evidence.WEAK)
+    # 3. The older impact draft goes live.
+    old_draft.publish()
+
+    assert ImpactPage.objects.get(pk=impact.pk).summary == "Un brouillon ancien."
+    assert list(Evidence.objects.values_list("pk", "text")) == [(row.pk, "Version corrigée.")]
+    assert [e.text for e in ImpactPage.objects.get(pk=impact.pk).live_evidence()] == ["Version corrigée."]
+
+
+def test_the_database_refuses_a_second_row_for_the_same_place_and_impact():
+    impact = make_impact()
+    place = make_place(impact.exploration)
+    make_evidence(place, impact)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Evidence.objects.create(place=place, impact=impact, text="Un doublon.")
+
+    assert Evidence.objects.count() == 1
+
+
+def test_a_stale_monograph_form_adding_an_impact_published_meanwhile_is_refused_with_a_message(client):
+    """Two editors add the same impact to a monograph: the second, whose form predates the first
+    publication, gets a clear error instead of a second row (or a server error)."""
+    login_administrator(client)
+    impact = make_impact()
+    place = make_place(impact.exploration)
+    first = place_data(place.title, slug=place.slug, evidence=[place_side_evidence_row(impact, "Par l'un.")])
+    stale = place_data(
+        place.title, slug=place.slug, evidence=[place_side_evidence_row(impact, "Par l'autre.")]
+    )
+
+    assert post(client, edit_url(place), first, publish=True).status_code == 302
+    response = post(client, edit_url(place), stale, publish=True)
+
+    errors = inline_errors(response, "evidence", 0)
+    assert "impact" in errors and "déjà" in errors["impact"][0]
+    assert list(Evidence.objects.values_list("place_id", "impact_id", "text")) == [
+        (place.pk, impact.pk, "Par l'un.")
     ]
-    assert list(impact.live_evidence().values_list("pk", flat=True)) == [row.pk]
-
-
-def test_removing_evidence_on_one_side_removes_it_from_the_other(client):
-    login_editor(client)
-    exploration = make_exploration()
-    impact = make_impact(exploration)
-    place = make_place(exploration)
-    row = make_evidence(place, impact)
-
-    response = post(
-        client,
-        edit_url(impact),
-        impact_data(
-            impact.title,
-            slug=impact.slug,
-            initial_evidence=1,
-            evidence=[evidence_row(place, row.text, id=str(row.pk), DELETE="1")],
-        ),
-        publish=True,
-    )
-
-    assert response.status_code == 302
-    assert not Evidence.objects.exists()
-    assert not place.evidence.exists()
-
-
-def test_publishing_an_older_draft_of_an_impact_keeps_evidence_added_meanwhile_from_a_place(client):
-    login_editor(client)
-    exploration = make_exploration()
-    impact = make_impact(exploration, summary="Le résumé publié.")
-    place = make_place(exploration)
-    # 1. An editor saves a draft of the impact (no evidence yet).
-    post(client, edit_url(impact), impact_data(impact.title, slug=impact.slug, summary="Un brouillon."))
-    # 2. Another editor links the place to the impact and publishes the place.
-    post(
-        client,
-        edit_url(place),
-        place_data(
-            place.title, slug=place.slug, evidence=[place_side_evidence_row(impact, "Vu depuis le lieu.")]
-        ),
-        publish=True,
-    )
-    assert Evidence.objects.count() == 1
-    # 3. The first editor publishes the impact's draft as it is.
-    impact.refresh_from_db()
-    impact.get_latest_revision().publish()
-
-    assert Evidence.objects.count() == 1
-
-
-def test_publishing_an_older_draft_of_an_impact_does_not_bring_back_evidence_deleted_from_the_place(client):
-    login_editor(client)
-    exploration = make_exploration()
-    impact = make_impact(exploration)
-    place = make_place(exploration)
-    row = make_evidence(place, impact, text="Vu une fois.")
-    # A draft of the impact, made while the row existed: its snapshot holds the row.
-    post(
-        client,
-        edit_url(impact),
-        impact_data(
-            impact.title,
-            slug=impact.slug,
-            summary="Un brouillon.",
-            initial_evidence=1,
-            evidence=[evidence_row(place, row.text, id=str(row.pk))],
-        ),
-    )
-    # The place's editor removes the row.
-    post(
-        client,
-        edit_url(place),
-        place_data(
-            place.title,
-            slug=place.slug,
-            initial={"evidence": 1},
-            evidence=[place_side_evidence_row(impact, row.text, id=str(row.pk), DELETE="1")],
-        ),
-        publish=True,
-    )
-    assert not Evidence.objects.exists()
-
-    ImpactPage.objects.get(pk=impact.pk).get_latest_revision().publish()
-
-    assert ImpactPage.objects.get(pk=impact.pk).summary == "Un brouillon."
-    assert not Evidence.objects.exists()
-
-
-def test_publishing_an_impact_from_its_edit_form_keeps_evidence_added_from_a_place_since_its_draft(client):
-    login_editor(client)
-    exploration = make_exploration()
-    impact = make_impact(exploration, summary="Le résumé publié.")
-    place = make_place(exploration)
-    post(client, edit_url(impact), impact_data(impact.title, slug=impact.slug, summary="Un brouillon."))
-    post(
-        client,
-        edit_url(place),
-        place_data(
-            place.title, slug=place.slug, evidence=[place_side_evidence_row(impact, "Vu depuis le lieu.")]
-        ),
-        publish=True,
-    )
-    row = Evidence.objects.get()
-
-    # The editor of the impact opens its edit form, which shows the draft, and publishes it as shown.
-    form = client.get(edit_url(impact)).context["form"]
-    shown = [f.instance.pk for f in form.formsets["evidence"].forms]
-    response = post(
-        client,
-        edit_url(impact),
-        impact_data(
-            impact.title,
-            slug=impact.slug,
-            summary="Un brouillon.",
-            initial_evidence=len(shown),
-            evidence=[evidence_row(place, row.text, id=str(row.pk)) for _ in shown],
-        ),
-        publish=True,
-    )
-
-    assert response.status_code == 302
-    assert ImpactPage.objects.get(pk=impact.pk).summary == "Un brouillon."
-    assert list(Evidence.objects.values_list("pk", flat=True)) == [row.pk]
 
 
 # -- bad input -----------------------------------------------------------------------------------------------
-
-
-def test_it_rejects_evidence_of_a_place_from_another_exploration_on_a_new_impact(client):
-    login_editor(client)
-    index = make_impact_index(make_exploration("Mille Lieux"))
-    foreign_place = make_place(make_exploration("Sharitories"), "Un lieu d'ailleurs")
-    before = counts()
-
-    response = post(client, add_url(ImpactPage, index), impact_data(evidence=[evidence_row(foreign_place)]))
-
-    errors = inline_errors(response, "evidence", 0)
-    assert "place" in errors and "Sharitories" in errors["place"][0]
-    assert counts() == before
-
-
-def test_it_rejects_evidence_of_a_place_from_another_exploration_on_an_impact_being_edited(client):
-    login_editor(client)
-    impact = make_impact(make_exploration("Mille Lieux"))
-    foreign_place = make_place(make_exploration("Sharitories"), "Un lieu d'ailleurs")
-    before = live_values(impact)
-    evidence_before = Evidence.objects.count()
-
-    response = post(
-        client,
-        edit_url(impact),
-        impact_data(impact.title, slug=impact.slug, evidence=[evidence_row(foreign_place)]),
-        publish=True,
-    )
-
-    assert "place" in inline_errors(response, "evidence", 0)
-    assert live_values(impact) == before
-    assert Evidence.objects.count() == evidence_before
-
-
-def test_it_rejects_the_same_place_twice_in_one_impacts_evidence(client):
-    login_editor(client)
-    impact = make_impact()
-    place = make_place(impact.exploration)
-    before = counts()
-
-    response = post(
-        client,
-        edit_url(impact),
-        impact_data(
-            impact.title,
-            slug=impact.slug,
-            evidence=[evidence_row(place, "Un."), evidence_row(place, "Deux.")],
-        ),
-    )
-
-    assert inline_errors(response, "evidence", 0) == {}
-    assert "place" in inline_errors(response, "evidence", 1)
-    assert counts() == before
 
 
 def test_it_rejects_a_field_of_another_exploration_on_a_new_impact(client):

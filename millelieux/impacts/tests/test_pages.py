@@ -10,7 +10,7 @@ from millelieux.articles.factories import make_article
 from millelieux.core.tests.pages import assert_accessible_page, get_page, position, preview_new_page, url_of
 from millelieux.explorations.factories import make_exploration, make_field
 from millelieux.impacts.factories import make_evidence, make_impact
-from millelieux.impacts.models import Evidence, ImpactPage
+from millelieux.impacts.models import ImpactPage
 from millelieux.places.factories import make_place
 
 pytestmark = pytest.mark.django_db
@@ -138,16 +138,13 @@ def test_a_draft_impact_is_not_shown(client, exploration):
     get_page(client, url_of(draft), status=404)
 
 
-def test_an_impact_previewed_before_its_creation_renders_with_its_unsaved_rows(exploration):
+def test_an_impact_previewed_before_its_creation_renders_with_its_unsaved_fields(exploration):
     field = make_field(exploration, "Les communs")
-    place = make_place(exploration, title="Hôtel Pasteur")
     index = make_impact(exploration).get_parent().specific
     page = ImpactPage(title="Un impact à venir", kind="limit", summary="Bientôt.")
     page.exploration_fields = [field]
-    page.evidence = [Evidence(place=place, text="Déjà visible.", strength=1)]
 
     html = preview_new_page(index, page)
 
     assert "<h1>Un impact à venir</h1>" in html
     assert "Les communs" in html and "Limite</span>" in html
-    assert "Hôtel Pasteur" in html and "Déjà visible." in html

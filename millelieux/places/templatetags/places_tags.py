@@ -15,7 +15,7 @@ def stakeholder_groups(place):
     {% for label, stakeholders in groups %}…{% endfor %}
     """
     by_kind = {}
-    for stakeholder in place.stakeholders.all():
+    for stakeholder in place.stakeholders.select_related("source"):
         by_kind.setdefault(stakeholder.kind, []).append(stakeholder)
     groups = [(label, by_kind.pop(kind)) for kind, label in Stakeholder.KIND_CHOICES if kind in by_kind]
     # A kind no longer offered (renamed choice) still shows, under its stored value.

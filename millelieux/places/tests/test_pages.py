@@ -13,7 +13,8 @@ from millelieux.explorations.factories import make_exploration
 from millelieux.impacts.factories import make_evidence, make_impact
 from millelieux.impacts.models import Evidence
 from millelieux.places.factories import make_activity, make_place
-from millelieux.places.models import PlacePage, TimelineEvent
+from millelieux.places.models import PlaceFactSource, PlacePage, Stakeholder, TimelineEvent
+from millelieux.sources.models import Source
 from millelieux.territories.models import Commune, Department, Epci, Region
 
 pytestmark = pytest.mark.django_db
@@ -225,7 +226,9 @@ def test_the_impacts_observed_here_link_to_their_impact_with_their_nature_and_st
         text="Un atelier partagé.",
         quote="Ici tout le monde bricole.",
         strength=3,
-        source="Entretien, 2019",
+        source=Source.objects.create(
+            title="Entretien avec l'équipe", publisher="Le Lab", url="https://example.org/e"
+        ),
     )
     make_evidence(place, limit, text="Les loyers montent.", strength=1)
     make_evidence(place, draft, text="Pas encore publié.")
@@ -239,8 +242,44 @@ def test_the_impacts_observed_here_link_to_their_impact_with_their_nature_and_st
     assert "Externalité positive</span>" in section and "Limite</span>" in section
     assert "Intensité : Forte" in section and "Intensité : Faible" in section
     assertInHTML('<blockquote class="evidence__quote"><p>Ici tout le monde bricole.</p></blockquote>', html)
-    assert "Source : Entretien, 2019" in section
+    assertInHTML(
+        '<span class="citation">Source : <a href="https://example.org/e"><cite>Entretien avec l\'équipe</cite></a>, '
+        "Le Lab</span>",
+        html,
+    )
     assert "Impact en brouillon" not in html and "Pas encore publié." not in html
+
+
+def test_the_sheet_the_timeline_and_the_stakeholders_cite_their_sources(client, exploration):
+    place = make_place(exploration, title="Hôtel Pasteur", surface_m2=5500)
+    report = Source.objects.create(
+        title="Hôtel Pasteur",
+        publisher="Territoires Publics",
+        url="https://example.org/pasteur",
+        date="2022-11-24",
+    )
+    press = Source.objects.create(title="Un article sans adresse", publisher="Un journal")
+    PlaceFactSource.objects.create(place=place, fact="surface_m2", source=report)
+    TimelineEvent.objects.create(place=place, start_year=2015, title="Réhabilitation", source=report)
+    Stakeholder.objects.create(place=place, name="Ville de Rennes", kind="public_authority", source=press)
+
+    html = assert_accessible_page(get_page(client, place))
+
+    sheet = html[position(html, 'id="fiche-technique"') : position(html, 'id="frise"')]
+    assertInHTML(
+        '<li><span class="sheet__fact">Surface</span> : <span class="citation"><a href="https://example.org/pasteur">'
+        '<cite>Hôtel Pasteur</cite></a>, Territoires Publics, <time datetime="2022-11-24">24 novembre 2022</time>'
+        "</span></li>",
+        html,
+    )
+    assert "sheet__fact" in sheet
+    timeline = html[position(html, 'id="frise"') : position(html, 'id="parties-prenantes"')]
+    assert 'href="https://example.org/pasteur"' in timeline
+    stakeholders = html[position(html, 'id="parties-prenantes"') :]
+    assert (
+        '<span class="citation">Source : <cite>Un article sans adresse</cite>, Un journal</span>'
+        in stakeholders
+    )
 
 
 def test_the_narrative_and_the_related_articles_are_shown(client, exploration):

@@ -7,16 +7,13 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from millelieux.articles.factories import make_article, make_article_index, make_series
-from millelieux.articles.models import ArticleIndexPage, ArticlePage, ArticleSeries, Interviewee
+from millelieux.articles.models import ArticlePage, ArticleSeries, Interviewee
 from millelieux.core.factories import make_image
 from millelieux.core.tests.admin_helpers import (
-    add_preview_url,
     add_url,
-    edit_preview_url,
     edit_url,
     field_errors,
-    future_datetime,
-    get_preview,
+    login_administrator,
     login_editor,
     page_data,
     post,
@@ -122,7 +119,7 @@ def test_an_editor_creates_a_draft_interview_with_its_people_series_and_related_
 
 
 def test_an_editor_publishes_a_new_essay_outside_any_series(client):
-    login_editor(client)
+    login_administrator(client)
     index = make_article_index()
 
     response = post(
@@ -135,7 +132,7 @@ def test_an_editor_publishes_a_new_essay_outside_any_series(client):
 
 
 def test_an_editor_publishes_an_article_with_an_image_described_for_everyone(client):
-    login_editor(client)
+    login_administrator(client)
     index = make_article_index()
     image = make_image("Façade")
 
@@ -151,35 +148,8 @@ def test_an_editor_publishes_an_article_with_an_image_described_for_everyone(cli
     assert article.image == image and article.image_alt == "La façade en briques du lieu."
 
 
-def test_saving_a_draft_of_a_live_article_keeps_the_live_version(client):
-    login_editor(client)
-    article = make_article(title="Entretien", interviewees=[person()])
-    interviewee = article.interviewees.get()
-    revisions_before = article.revisions.count()
-
-    response = post(
-        client,
-        edit_url(article),
-        article_data(
-            "Entretien (version longue)",
-            slug=article.slug,
-            initial_interviewees=1,
-            interviewees=[person(id=str(interviewee.pk)), person("Une autre personne")],
-        ),
-    )
-
-    assert response.status_code == 302
-    article.refresh_from_db()
-    assert article.title == "Entretien" and article.has_unpublished_changes
-    assert list(article.interviewees.values_list("name", flat=True)) == ["Camille Martin"]
-    assert article.revisions.count() == revisions_before + 1
-    draft = article.get_latest_revision_as_object()
-    assert draft.title == "Entretien (version longue)"
-    assert [p.name for p in draft.interviewees.all()] == ["Camille Martin", "Une autre personne"]
-
-
 def test_publishing_an_edited_article_updates_its_series_people_and_links(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
     series = make_series(planned_count=8)
     place, impact = make_place(exploration), make_impact(exploration)
@@ -208,92 +178,6 @@ def test_publishing_an_edited_article_updates_its_series_people_and_links(client
     assert list(article.interviewees.values_list("pk", "role")) == [(interviewee.pk, "Directrice")]
     assert list(article.related_places.all()) == [place]
     assert list(article.related_impacts.all()) == [impact]
-
-
-def test_an_editor_previews_changes_to_an_article(client):
-    login_editor(client)
-    article = make_article(title="Entretien")
-
-    response = post(client, edit_preview_url(article), article_data("Entretien aperçu", slug=article.slug))
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    assert ArticlePage.objects.get(pk=article.pk).title == "Entretien"
-    preview_html = get_preview(client, edit_preview_url(article))
-    assert "Entretien aperçu" in preview_html
-
-
-def test_an_editor_previews_an_article_not_yet_created(client):
-    login_editor(client)
-    index = make_article_index()
-    place = make_place(index.exploration)
-
-    response = post(
-        client,
-        add_preview_url(ArticlePage, index),
-        article_data("Un entretien à venir", interviewees=[person()], places=[place]),
-    )
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    assert not ArticlePage.objects.exists()
-    preview_html = get_preview(client, add_preview_url(ArticlePage, index))
-    assert "Un entretien à venir" in preview_html
-
-
-def test_a_new_article_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
-    login_editor(client)
-    index = make_article_index()
-    go_live_text, go_live_at = future_datetime(days=5)
-
-    response = post(client, add_url(ArticlePage, index), article_data(go_live_at=go_live_text), publish=True)
-
-    assert response.status_code == 302
-    article = ArticlePage.objects.get()
-    assert not article.live
-    scheduled = article.get_latest_revision().approved_go_live_at
-    assert abs((scheduled - go_live_at).total_seconds()) < 60
-
-
-def test_an_editor_creates_and_edits_the_article_index(client):
-    login_editor(client)
-    exploration = make_exploration()
-
-    response = post(
-        client,
-        add_url(ArticleIndexPage, exploration),
-        page_data("Articles", intro=rich_text("<p>Les entretiens.</p>")),
-        publish=True,
-    )
-
-    assert response.status_code == 302
-    index = ArticleIndexPage.objects.get()
-    assert index.live and index.get_parent().pk == exploration.pk
-
-    response = post(
-        client,
-        edit_url(index),
-        page_data("Entretiens et essais", slug=index.slug, intro=rich_text("<p>Tout.</p>")),
-        publish=True,
-    )
-
-    assert response.status_code == 302
-    index.refresh_from_db()
-    assert index.title == "Entretiens et essais"
-
-
-def test_an_editor_previews_the_article_index(client):
-    login_editor(client)
-    index = make_article_index(title="Articles")
-    make_article(index=index, title="Entretien avec Camille Martin")
-
-    response = post(
-        client,
-        edit_preview_url(index),
-        page_data("Articles aperçus", slug=index.slug, intro=rich_text("<p>Les entretiens.</p>")),
-    )
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    content = get_preview(client, edit_preview_url(index))
-    assert "Articles aperçus" in content and "Entretien avec Camille Martin" in content
 
 
 def test_an_editor_adds_and_edits_a_series(client):
@@ -359,7 +243,7 @@ def test_it_rejects_a_series_number_already_taken_in_that_series(client):
 
 
 def test_it_rejects_taking_the_number_of_another_article_on_an_article_being_edited(client):
-    login_editor(client)
+    login_administrator(client)
     index = make_article_index()
     series = make_series(planned_count=8)
     make_article(index=index, title="Entretien trois", series=series, series_number=3)
@@ -378,7 +262,7 @@ def test_it_rejects_taking_the_number_of_another_article_on_an_article_being_edi
 
 
 def test_an_article_may_keep_its_own_number_when_edited(client):
-    login_editor(client)
+    login_administrator(client)
     series = make_series(planned_count=8)
     article = make_article(series=series, series_number=3)
 
@@ -434,7 +318,7 @@ def test_it_rejects_an_article_related_to_a_place_of_another_exploration(client)
 
 
 def test_it_rejects_an_article_being_edited_related_to_an_impact_of_another_exploration(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration("Mille Lieux")
     own_place = make_place(exploration)
     article = make_article(exploration, related_places=[own_place])
@@ -485,7 +369,7 @@ def test_it_rejects_an_image_without_alternative_text(client):
 
 @pytest.mark.parametrize("field", ["title", "summary", "date"])
 def test_it_refuses_to_publish_an_article_with_an_empty_required_field(client, field):
-    login_editor(client)
+    login_administrator(client)
     index = make_article_index()
     before = counts()
 

@@ -3,21 +3,19 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from millelieux.core.factories import make_image
 from millelieux.core.tests.admin_helpers import (
     PUBLISH,
-    add_preview_url,
     add_url,
     edit_preview_url,
     edit_url,
     field_errors,
-    future_datetime,
     get_preview,
     inline_errors,
+    login_administrator,
     login_editor,
     page_data,
     post,
@@ -158,37 +156,8 @@ def test_an_editor_creates_a_draft_exploration_with_its_partners(client):
     ]
 
 
-def test_an_editor_publishes_a_new_exploration(client):
-    login_editor(client)
-    index = make_exploration_index()
-
-    response = post(client, add_url(ExplorationPage, index), exploration_data(period_end=""), publish=True)
-
-    assert response.status_code == 302
-    exploration = ExplorationPage.objects.get()
-    assert exploration.live and exploration.period_label == "2019"
-
-
-def test_saving_a_draft_of_a_live_exploration_keeps_the_live_version(client):
-    login_editor(client)
-    exploration = make_exploration(title="Mille Lieux", summary="Le résumé publié.")
-    before = exploration_values(exploration)
-
-    response = post(
-        client,
-        edit_url(exploration),
-        exploration_data("Mille Lieux (2019)", slug=exploration.slug, summary="Un résumé réécrit."),
-    )
-
-    assert response.status_code == 302
-    after = exploration_values(exploration)
-    assert after == {**before, "revisions": before["revisions"] + 1}
-    draft = ExplorationPage.objects.get(pk=exploration.pk).get_latest_revision_as_object()
-    assert (draft.title, draft.summary) == ("Mille Lieux (2019)", "Un résumé réécrit.")
-
-
 def test_publishing_an_edited_exploration_updates_it_and_its_partnerships(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
     partnership = make_partnership(exploration, make_partner("ADEME"), role="Financeur")
 
@@ -220,54 +189,8 @@ def test_publishing_an_edited_exploration_updates_it_and_its_partnerships(client
     ]
 
 
-def test_an_editor_previews_changes_to_an_exploration(client):
-    login_editor(client)
-    exploration = make_exploration(title="Mille Lieux")
-    revisions_before = Revision.objects.count()
-
-    response = post(
-        client, edit_preview_url(exploration), exploration_data("Mille Lieux aperçue", slug=exploration.slug)
-    )
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    assert Revision.objects.count() == revisions_before
-    preview_html = get_preview(client, edit_preview_url(exploration))
-    assert "Mille Lieux aperçue" in preview_html
-
-
-def test_an_editor_previews_an_exploration_not_yet_created(client):
-    login_editor(client)
-    index = make_exploration_index()
-
-    response = post(
-        client, add_preview_url(ExplorationPage, index), exploration_data("Une exploration à venir")
-    )
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    assert not ExplorationPage.objects.exists()
-    preview_html = get_preview(client, add_preview_url(ExplorationPage, index))
-    assert "Une exploration à venir" in preview_html
-
-
-def test_a_new_exploration_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
-    login_editor(client)
-    index = make_exploration_index()
-    go_live_text, go_live_at = future_datetime(days=20)
-
-    response = post(
-        client, add_url(ExplorationPage, index), exploration_data(go_live_at=go_live_text), publish=True
-    )
-
-    assert response.status_code == 302
-    exploration = ExplorationPage.objects.get()
-    assert not exploration.live
-    revision = exploration.get_latest_revision()
-    assert revision.approved_go_live_at > timezone.now()
-    assert abs((revision.approved_go_live_at - go_live_at).total_seconds()) < 60
-
-
 def test_an_editor_creates_and_edits_the_exploration_index(client):
-    login_editor(client)
+    login_administrator(client)
     home = home_page()
 
     response = post(
@@ -310,7 +233,7 @@ def test_an_editor_previews_the_exploration_index(client):
 
 
 def test_it_rejects_a_period_ending_before_it_starts(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration(period_start=2019)
     before = exploration_values(exploration)
 
@@ -327,7 +250,7 @@ def test_it_rejects_a_period_ending_before_it_starts(client):
 
 @pytest.mark.parametrize("field", ["title", "summary", "period_start"])
 def test_it_refuses_to_publish_an_exploration_with_an_empty_required_field(client, field):
-    login_editor(client)
+    login_administrator(client)
     index = make_exploration_index()
 
     response = post(client, add_url(ExplorationPage, index), exploration_data(**{field: ""}), publish=True)
@@ -337,7 +260,7 @@ def test_it_refuses_to_publish_an_exploration_with_an_empty_required_field(clien
 
 
 def test_it_rejects_a_slug_already_used_by_a_sibling_exploration(client):
-    login_editor(client)
+    login_administrator(client)
     first = make_exploration("Mille Lieux")
     second = make_exploration("Sharitories", period_start=2017)
     before = exploration_values(second)
@@ -352,7 +275,7 @@ def test_it_rejects_a_slug_already_used_by_a_sibling_exploration(client):
 
 
 def test_an_editor_creates_an_event_with_the_impacts_put_to_the_vote(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
     commons = make_impact(exploration, "Créer des communs")
     work = make_impact(exploration, "Changer le travail")
@@ -397,7 +320,7 @@ def test_saving_a_draft_of_a_live_event_keeps_its_live_votes(client):
 
 
 def test_publishing_an_edited_event_updates_its_votes(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
     impact = make_impact(exploration)
     event = make_event(exploration, vote_options=[{"impact": impact, "votes": 10}])
@@ -414,48 +337,6 @@ def test_publishing_an_edited_event_updates_its_votes(client):
 
     assert response.status_code == 302
     assert list(EventVoteOption.objects.values_list("pk", "votes", "chosen")) == [(option.pk, 99, True)]
-
-
-def test_an_editor_previews_an_event(client):
-    login_editor(client)
-    exploration = make_exploration()
-    event = make_event(exploration, title="Soirée")
-
-    response = post(client, edit_preview_url(event), event_data("Soirée aperçue", slug=event.slug))
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    preview_html = get_preview(client, edit_preview_url(event))
-    assert "Soirée aperçue" in preview_html
-
-
-def test_an_editor_previews_an_event_not_yet_created(client):
-    login_editor(client)
-    exploration = make_exploration()
-    impact = make_impact(exploration)
-
-    response = post(
-        client,
-        add_preview_url(EventPage, exploration),
-        event_data("Une soirée à venir", options=[vote(impact)]),
-    )
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    preview_html = get_preview(client, add_preview_url(EventPage, exploration))
-    assert "Une soirée à venir" in preview_html
-
-
-def test_a_new_event_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
-    login_editor(client)
-    exploration = make_exploration()
-    go_live_text, _ = future_datetime(days=2)
-
-    response = post(
-        client, add_url(EventPage, exploration), event_data(go_live_at=go_live_text), publish=True
-    )
-
-    assert response.status_code == 302
-    event = EventPage.objects.get()
-    assert not event.live and event.get_latest_revision().approved_go_live_at > timezone.now()
 
 
 def test_it_rejects_a_vote_on_an_impact_of_another_exploration(client):
@@ -487,7 +368,7 @@ def test_it_rejects_the_same_impact_put_to_the_vote_twice(client):
 
 @pytest.mark.parametrize("field", ["title", "summary", "date"])
 def test_it_refuses_to_publish_an_event_with_an_empty_required_field(client, field):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
 
     response = post(client, add_url(EventPage, exploration), event_data(**{field: ""}), publish=True)
@@ -497,7 +378,7 @@ def test_it_refuses_to_publish_an_event_with_an_empty_required_field(client, fie
 
 
 def test_it_rejects_an_event_with_an_invalid_insee_code(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
 
     response = post(client, add_url(EventPage, exploration), event_data(commune_code="Paris"), publish=True)
@@ -512,7 +393,7 @@ def test_it_rejects_an_event_with_an_invalid_insee_code(client):
 
 
 def test_an_editor_saves_a_new_field_as_a_draft_then_publishes_it(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
 
     response = client.post(snippet_url(ExplorationField, "add"), field_form(exploration, "Les communs"))
@@ -534,7 +415,7 @@ def test_an_editor_saves_a_new_field_as_a_draft_then_publishes_it(client):
 
 
 def test_an_editor_publishes_a_new_field_directly(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
 
     response = client.post(
@@ -607,7 +488,7 @@ def test_it_rejects_an_invalid_colour_on_a_field(client, colour):
 
 
 def test_it_rejects_a_new_colour_on_a_live_field_and_keeps_the_old_one(client):
-    login_editor(client)
+    login_administrator(client)
     field = make_field(colour="#1f6f5c")
     revisions_before = field.revisions.count()
 
@@ -622,7 +503,7 @@ def test_it_rejects_a_new_colour_on_a_live_field_and_keeps_the_old_one(client):
 
 
 def test_it_rejects_a_field_slug_already_used_in_the_same_exploration(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
     make_field(exploration, "Les communs", slug="communs")
     revisions_before = Revision.objects.count()
@@ -666,7 +547,7 @@ def test_the_same_field_slug_may_be_used_in_two_explorations(client):
 
 
 def test_it_refuses_a_field_without_a_title(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
 
     response = client.post(snippet_url(ExplorationField, "add"), {**field_form(exploration, ""), **PUBLISH})
@@ -679,7 +560,7 @@ def test_it_refuses_a_field_without_a_title(client):
 
 
 def test_an_editor_saves_a_new_partner_as_a_draft_then_publishes_it(client):
-    login_editor(client)
+    login_administrator(client)
     logo = make_image("Logo")
 
     response = client.post(snippet_url(Partner, "add"), partner_form("ADEME", logo=str(logo.pk)))
@@ -723,7 +604,7 @@ def test_an_editor_previews_a_partner(client):
 
 
 def test_it_rejects_a_partner_whose_name_is_taken(client):
-    login_editor(client)
+    login_administrator(client)
     make_partner("ADEME")
 
     response = client.post(snippet_url(Partner, "add"), {**partner_form("ADEME"), **PUBLISH})

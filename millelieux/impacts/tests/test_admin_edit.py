@@ -2,18 +2,13 @@
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from millelieux.core.tests.admin_helpers import (
-    add_preview_url,
     add_url,
-    edit_preview_url,
     edit_url,
     field_errors,
-    future_datetime,
-    get_preview,
     inline_errors,
     login_administrator,
     login_editor,
@@ -22,7 +17,7 @@ from millelieux.core.tests.admin_helpers import (
 )
 from millelieux.explorations.factories import make_exploration, make_field
 from millelieux.impacts.factories import make_evidence, make_impact, make_impact_index
-from millelieux.impacts.models import Evidence, ImpactIndexPage, ImpactPage
+from millelieux.impacts.models import Evidence, ImpactPage
 from millelieux.places.factories import make_place
 from millelieux.places.tests.test_admin_edit import evidence_row as place_side_evidence_row
 from millelieux.places.tests.test_admin_edit import place_data
@@ -90,36 +85,8 @@ def test_an_editor_creates_a_draft_impact_with_its_fields(client):
     assert [block.block_type for block in impact.body] == ["paragraph", "quote"]
 
 
-def test_an_editor_publishes_a_new_impact(client):
-    login_editor(client)
-    index = make_impact_index()
-
-    response = post(client, add_url(ImpactPage, index), impact_data("Créer des communs"), publish=True)
-
-    assert response.status_code == 302
-    impact = ImpactPage.objects.get()
-    assert impact.live and impact.live_revision is not None
-
-
-def test_saving_a_draft_of_a_live_impact_keeps_the_live_version(client):
-    login_editor(client)
-    impact = make_impact(title="Créer des communs", summary="Le résumé publié.")
-    revisions_before = impact.revisions.count()
-
-    response = post(
-        client, edit_url(impact), impact_data(impact.title, slug=impact.slug, summary="Un nouveau résumé.")
-    )
-
-    assert response.status_code == 302
-    impact.refresh_from_db()
-    assert impact.live and impact.has_unpublished_changes
-    assert impact.summary == "Le résumé publié."
-    assert impact.revisions.count() == revisions_before + 1
-    assert impact.get_latest_revision_as_object().summary == "Un nouveau résumé."
-
-
 def test_publishing_an_edited_impact_updates_its_fields_and_leaves_its_evidence_alone(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration()
     old_field, new_field = make_field(exploration, "Le travail"), make_field(exploration, "Les communs")
     impact = make_impact(exploration, exploration_fields=[old_field])
@@ -136,88 +103,6 @@ def test_publishing_an_edited_impact_updates_its_fields_and_leaves_its_evidence_
     impact.refresh_from_db()
     assert list(impact.exploration_fields.all()) == [new_field]
     assert list(Evidence.objects.values_list("pk", "text")) == [(row.pk, "Observé sur place.")]
-
-
-def test_an_editor_previews_changes_to_an_impact(client):
-    login_editor(client)
-    impact = make_impact(title="Créer des communs")
-    revisions_before = Revision.objects.count()
-
-    response = post(client, edit_preview_url(impact), impact_data("Des communs aperçus", slug=impact.slug))
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    assert Revision.objects.count() == revisions_before
-    assert ImpactPage.objects.get(pk=impact.pk).title == "Créer des communs"
-    preview_html = get_preview(client, edit_preview_url(impact))
-    assert "Des communs aperçus" in preview_html
-
-
-def test_an_editor_previews_an_impact_not_yet_created(client):
-    login_editor(client)
-    index = make_impact_index()
-
-    response = post(client, add_preview_url(ImpactPage, index), impact_data("Un impact à venir"))
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    assert not ImpactPage.objects.exists()
-    preview_html = get_preview(client, add_preview_url(ImpactPage, index))
-    assert "Un impact à venir" in preview_html
-
-
-def test_a_new_impact_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
-    login_editor(client)
-    index = make_impact_index()
-    go_live_text, _ = future_datetime(days=7)
-
-    response = post(client, add_url(ImpactPage, index), impact_data(go_live_at=go_live_text), publish=True)
-
-    assert response.status_code == 302
-    impact = ImpactPage.objects.get()
-    assert not impact.live
-    assert impact.get_latest_revision().approved_go_live_at > timezone.now()
-
-
-def test_an_editor_creates_and_edits_the_impact_index(client):
-    login_editor(client)
-    exploration = make_exploration()
-
-    response = post(
-        client,
-        add_url(ImpactIndexPage, exploration),
-        page_data("Impacts", intro=rich_text("<p>Huit impacts.</p>")),
-        publish=True,
-    )
-
-    assert response.status_code == 302
-    index = ImpactIndexPage.objects.get()
-    assert index.live and index.get_parent().pk == exploration.pk
-
-    response = post(
-        client,
-        edit_url(index),
-        page_data("Impacts", slug=index.slug, intro=rich_text("<p>Positifs et limites.</p>")),
-    )
-
-    assert response.status_code == 302
-    index.refresh_from_db()
-    assert "Huit impacts" in index.intro
-    assert "Positifs et limites" in index.get_latest_revision_as_object().intro
-
-
-def test_an_editor_previews_the_impact_index(client):
-    login_editor(client)
-    index = make_impact_index(title="Impacts")
-    make_impact(index=index, title="Créer des communs")
-
-    response = post(
-        client,
-        edit_preview_url(index),
-        page_data("Impacts aperçus", slug=index.slug, intro=rich_text("<p>Huit impacts.</p>")),
-    )
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    content = get_preview(client, edit_preview_url(index))
-    assert "Impacts aperçus" in content and "Créer des communs" in content
 
 
 # -- evidence has one owner: the monograph --------------------------------------------------------------------
@@ -331,7 +216,7 @@ def test_it_rejects_a_field_of_another_exploration_on_a_new_impact(client):
 
 
 def test_it_rejects_a_field_of_another_exploration_on_an_impact_being_edited(client):
-    login_editor(client)
+    login_administrator(client)
     exploration = make_exploration("Mille Lieux")
     own_field = make_field(exploration, "Les communs")
     impact = make_impact(exploration, exploration_fields=[own_field])
@@ -363,7 +248,7 @@ def test_the_impact_form_offers_only_the_fields_of_its_exploration(client):
 
 @pytest.mark.parametrize("field", ["title", "summary"])
 def test_it_refuses_to_publish_an_impact_with_an_empty_required_field(client, field):
-    login_editor(client)
+    login_administrator(client)
     impact = make_impact()
     before = live_values(impact)
 
@@ -374,7 +259,7 @@ def test_it_refuses_to_publish_an_impact_with_an_empty_required_field(client, fi
 
 
 def test_it_rejects_a_slug_already_used_by_a_sibling_impact(client):
-    login_editor(client)
+    login_administrator(client)
     index = make_impact_index()
     first = make_impact(title="Créer des communs", index=index)
     other = make_impact(title="Une limite", kind=ImpactPage.LIMIT, index=index)

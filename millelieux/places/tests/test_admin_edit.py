@@ -8,14 +8,12 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from millelieux.core.tests.admin_helpers import (
-    add_preview_url,
     add_url,
     edit_preview_url,
     edit_url,
     field_errors,
-    future_datetime,
-    get_preview,
     inline_errors,
+    login_administrator,
     login_editor,
     page_data,
     post,
@@ -27,7 +25,6 @@ from millelieux.impacts.models import Evidence
 from millelieux.places.factories import make_activity, make_place, make_place_index
 from millelieux.places.models import (
     Activity,
-    PlaceIndexPage,
     PlacePage,
     RevenueShare,
     Stakeholder,
@@ -187,51 +184,8 @@ def test_an_editor_creates_a_draft_monograph_with_its_timeline_stakeholders_reve
     assert [block.block_type for block in place.body] == ["heading", "paragraph"]
 
 
-def test_an_editor_publishes_a_new_monograph(client):
-    login_editor(client)
-    index = make_place_index()
-
-    response = post(
-        client, add_url(PlacePage, index), place_data("La Coroutine", revenue=[revenue_row()]), publish=True
-    )
-
-    assert response.status_code == 302
-    place = PlacePage.objects.get(title="La Coroutine")
-    assert place.live and not place.has_unpublished_changes
-    assert place.live_revision is not None
-    assert place.revenue_shares.get().percent == 60
-
-
-def test_saving_a_draft_of_a_live_monograph_keeps_the_live_version_and_records_a_revision(client):
-    login_editor(client)
-    place = make_place(title="La Coroutine", summary="Le résumé publié.")
-    revisions_before = place.revisions.count()
-
-    response = post(
-        client,
-        edit_url(place),
-        place_data(
-            "La Coroutine",
-            slug=place.slug,
-            summary="Un résumé en cours de réécriture.",
-            timeline=[timeline_row(2013, "Ouverture")],
-        ),
-    )
-
-    assert response.status_code == 302
-    assert response["Location"] == edit_url(place)
-    place.refresh_from_db()
-    assert place.live and place.has_unpublished_changes
-    assert place.summary == "Le résumé publié."
-    assert not place.timeline_events.exists()
-    assert place.revisions.count() == revisions_before + 1
-    draft = place.get_latest_revision_as_object()
-    assert draft.summary == "Un résumé en cours de réécriture."
-    assert [event.title for event in draft.timeline_events.all()] == ["Ouverture"]
-
-
 def test_publishing_an_edited_monograph_updates_its_rows_in_place(client):
-    login_editor(client)
+    login_administrator(client)
     place = make_place(
         title="La Coroutine",
         revenue_shares=[{"source": "Location", "percent": 50}],
@@ -270,33 +224,6 @@ def test_publishing_an_edited_monograph_updates_its_rows_in_place(client):
     assert list(place.timeline_events.values_list("title", flat=True)) == ["Une fête d'ouverture"]
 
 
-def test_an_editor_previews_changes_to_a_monograph_before_saving_them(client):
-    login_editor(client)
-    place = make_place(title="La Coroutine")
-    revisions_before = Revision.objects.count()
-
-    response = post(client, edit_preview_url(place), place_data("La Coroutine aperçue", slug=place.slug))
-
-    assert response.status_code == 200
-    assert response.json() == {"is_valid": True, "is_available": True}
-    assert PlacePage.objects.get(pk=place.pk).title == "La Coroutine"
-    assert Revision.objects.count() == revisions_before
-    preview_html = get_preview(client, edit_preview_url(place))
-    assert "La Coroutine aperçue" in preview_html
-
-
-def test_an_editor_previews_a_monograph_not_yet_created(client):
-    login_editor(client)
-    index = make_place_index()
-
-    response = post(client, add_preview_url(PlacePage, index), place_data("Un lieu à venir"))
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    assert not PlacePage.objects.exists()
-    preview_html = get_preview(client, add_preview_url(PlacePage, index))
-    assert "Un lieu à venir" in preview_html
-
-
 def test_a_preview_of_invalid_data_is_refused(client):
     login_editor(client)
     place = make_place()
@@ -304,93 +231,6 @@ def test_a_preview_of_invalid_data_is_refused(client):
     response = post(client, edit_preview_url(place), place_data(place.title, slug=place.slug, latitude="123"))
 
     assert response.json()["is_valid"] is False
-
-
-def test_a_new_monograph_scheduled_for_later_is_not_live_and_waits_in_an_approved_revision(client):
-    login_editor(client)
-    index = make_place_index()
-    go_live_text, go_live_at = future_datetime(days=10)
-
-    response = post(
-        client, add_url(PlacePage, index), place_data("La Coroutine", go_live_at=go_live_text), publish=True
-    )
-
-    assert response.status_code == 302
-    place = PlacePage.objects.get(title="La Coroutine")
-    assert not place.live
-    revision = place.get_latest_revision()
-    assert revision.approved_go_live_at is not None
-    assert revision.approved_go_live_at > timezone.now()
-    assert abs((revision.approved_go_live_at - go_live_at).total_seconds()) < 60
-    assert place.status_string == "scheduled" or "programm" in place.status_string
-
-
-def test_scheduling_an_edit_of_a_live_monograph_keeps_the_live_version_until_then(client):
-    login_editor(client)
-    place = make_place(title="La Coroutine", summary="Le résumé publié.")
-    go_live_text, _ = future_datetime(days=3)
-
-    response = post(
-        client,
-        edit_url(place),
-        place_data(
-            "La Coroutine",
-            slug=place.slug,
-            summary="Le résumé de la rentrée.",
-            go_live_at=go_live_text,
-        ),
-        publish=True,
-    )
-
-    assert response.status_code == 302
-    place.refresh_from_db()
-    assert place.live and place.summary == "Le résumé publié."
-    scheduled = place.get_latest_revision()
-    assert scheduled.approved_go_live_at is not None
-    assert scheduled.as_object().summary == "Le résumé de la rentrée."
-
-
-def test_an_editor_creates_and_renames_the_place_index(client):
-    login_editor(client)
-    exploration = make_exploration()
-
-    response = post(
-        client,
-        add_url(PlaceIndexPage, exploration),
-        page_data("Terrains", intro=rich_text("<p>Huit lieux.</p>")),
-        publish=True,
-    )
-
-    assert response.status_code == 302
-    index = PlaceIndexPage.objects.get()
-    assert index.live and index.get_parent().pk == exploration.pk and "Huit lieux" in index.intro
-
-    response = post(
-        client,
-        edit_url(index),
-        page_data("Les terrains", slug=index.slug, intro=rich_text("<p>Neuf lieux.</p>")),
-        publish=True,
-    )
-
-    assert response.status_code == 302
-    index.refresh_from_db()
-    assert index.title == "Les terrains" and "Neuf lieux" in index.intro
-
-
-def test_an_editor_previews_the_place_index(client):
-    login_editor(client)
-    index = make_place_index(title="Terrains")
-    make_place(index=index, title="La Coroutine")
-
-    response = post(
-        client,
-        edit_preview_url(index),
-        page_data("Terrains aperçus", slug=index.slug, intro=rich_text("<p>Huit lieux.</p>")),
-    )
-
-    assert response.json() == {"is_valid": True, "is_available": True}
-    content = get_preview(client, edit_preview_url(index))
-    assert "Terrains aperçus" in content and "La Coroutine" in content
 
 
 def test_an_editor_adds_and_renames_an_activity(client):
@@ -440,7 +280,7 @@ def test_it_rejects_coordinates_out_of_range_on_a_new_monograph(client, field, v
 
 
 def test_it_rejects_a_latitude_out_of_range_on_a_monograph_being_edited(client):
-    login_editor(client)
+    login_administrator(client)
     place = make_place()
     before = live_values(place)
 
@@ -529,7 +369,7 @@ def test_it_rejects_revenue_shares_summing_over_one_hundred_percent(client):
 
 
 def test_it_rejects_revenue_shares_over_one_hundred_percent_on_a_monograph_being_edited(client):
-    login_editor(client)
+    login_administrator(client)
     place = make_place(revenue_shares=[{"source": "Location", "percent": 60}])
     share = place.revenue_shares.get()
     before = live_values(place)
@@ -551,7 +391,7 @@ def test_it_rejects_revenue_shares_over_one_hundred_percent_on_a_monograph_being
 
 
 def test_a_deleted_revenue_share_does_not_count_in_the_total(client):
-    login_editor(client)
+    login_administrator(client)
     place = make_place(revenue_shares=[{"source": "Location", "percent": 60}])
     share = place.revenue_shares.get()
 
@@ -588,7 +428,7 @@ def test_it_rejects_evidence_of_an_impact_from_another_exploration_on_a_new_mono
 
 
 def test_it_rejects_evidence_of_an_impact_from_another_exploration_on_a_monograph_being_edited(client):
-    login_editor(client)
+    login_administrator(client)
     place = make_place(make_exploration("Mille Lieux"))
     foreign_impact = make_impact(make_exploration("Sharitories"), "Réactiver les centres-villes")
     before = live_values(place)
@@ -648,7 +488,7 @@ def test_it_rejects_a_slug_already_used_by_a_sibling_monograph(client):
 
 @pytest.mark.parametrize("field", ["title", "summary", "commune_code", "commune_name"])
 def test_it_refuses_to_publish_a_monograph_with_an_empty_required_field(client, field):
-    login_editor(client)
+    login_administrator(client)
     index = make_place_index()
     before = counts()
 
@@ -672,7 +512,7 @@ def test_it_refuses_to_save_even_a_draft_without_a_title(client):
 
 def test_a_draft_may_leave_the_summary_empty_but_cannot_be_published_so(client):
     # Wagtail defers "required" on text fields for drafts: an editor can save unfinished work.
-    login_editor(client)
+    login_administrator(client)
     place = make_place(summary="Le résumé publié.")
 
     draft = post(client, edit_url(place), place_data(place.title, slug=place.slug, summary=""))
@@ -715,7 +555,7 @@ def test_it_rejects_an_insee_code_of_more_than_five_characters(client):
 
 @pytest.mark.parametrize("code", ["35238", "2A004", "2B033"])
 def test_it_accepts_mainland_and_corsican_insee_codes(client, code):
-    login_editor(client)
+    login_administrator(client)
     place = make_place()
 
     response = post(

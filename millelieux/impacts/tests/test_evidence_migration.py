@@ -28,7 +28,9 @@ def test_migrating_keeps_every_row_turns_text_sources_into_sources_and_merges_re
     old_apps = migrate(BEFORE)
     try:
         OldEvidence = old_apps.get_model("impacts", "Evidence")
-        OldEvidence.objects.create(place_id=place.pk, impact_id=impact.pk, text="Vu en 2018.", source="Visite")
+        OldEvidence.objects.create(
+            place_id=place.pk, impact_id=impact.pk, text="Vu en 2018.", source="Visite"
+        )
         OldEvidence.objects.create(place_id=place.pk, impact_id=impact.pk, text="Revu en 2019.", strength=3)
         OldEvidence.objects.create(place_id=other_place.pk, impact_id=impact.pk, text="Ailleurs.", source="")
         # A saved draft of the monograph written before: its evidence rows name their source as text.

@@ -1,6 +1,7 @@
 """Explorations (field studies), their fields of exploration, events and partners."""
 
 from django.apps import apps
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -10,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from millelieux.core.blocks import NarrativeBlock
@@ -192,7 +193,7 @@ class ExplorationPage(RoutablePageMixin, Page):
         return urls
 
 
-class ExplorationField(PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class ExplorationField(WorkflowMixin, PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
     """A field of exploration (champ d'exploration), such as "la transformation des territoires"."""
 
     ICON_CHOICES = [
@@ -213,6 +214,16 @@ class ExplorationField(PreviewableMixin, DraftStateMixin, RevisionMixin, models.
     colour = models.CharField(_("couleur"), max_length=7, default="#1f6f5c", validators=[validate_hex_colour])
     icon = models.CharField(_("icône"), max_length=20, choices=ICON_CHOICES, default="territory")
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    # Deleting the snippet deletes its revisions and moderation history with it.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="exploration_field")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="exploration_field",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("exploration"),
@@ -254,7 +265,7 @@ class ExplorationField(PreviewableMixin, DraftStateMixin, RevisionMixin, models.
         return "explorations/previews/field.html"
 
 
-class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class Partner(WorkflowMixin, PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
     """An organisation that funded or supported one or more explorations."""
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
@@ -268,6 +279,16 @@ class Partner(PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
     )
     url = models.URLField(_("site web"), blank=True)
     description = models.TextField(_("présentation"), blank=True)
+
+    # Deleting the snippet deletes its revisions and moderation history with it.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("name"),

@@ -707,28 +707,45 @@ def test_an_editor_adds_changes_and_deletes_every_snippet(app_label, model):
     assert not editor.has_perm(f"{app_label}.publish_{model}")
 
 
-def test_an_editor_saves_a_partner_as_a_draft_and_a_moderator_publishes_it(client):
+def test_an_editor_submits_a_partner_and_a_moderator_approves_it(client):
     partner = make_partner("ADEME")
     client.force_login(make_editor())
 
     client.post(
         snippet_url(Partner, "edit", partner.pk),
-        {**partner_form(partner, name="ADEME (Agence de la transition écologique)"), "action-publish": "1"},
+        {**partner_form(partner, name="ADEME (Agence de la transition écologique)"), "action-submit": "1"},
     )
 
     partner = Partner.objects.get(pk=partner.pk)
-    assert partner.live and partner.name == "ADEME" and partner.has_unpublished_changes
+    assert partner.live and partner.name == "ADEME" and partner.workflow_in_progress
     assert partner.latest_revision.as_object().name == "ADEME (Agence de la transition écologique)"
 
     client.force_login(make_moderator())
+    task_state = partner.current_workflow_task_state
     client.post(
-        snippet_url(Partner, "edit", partner.pk),
-        {**partner_form(partner.latest_revision.as_object()), "action-publish": "1"},
+        snippet_url(Partner, "workflow_action", partner.pk, "approve", task_state.pk), {"comment": ""}
     )
 
     partner = Partner.objects.get(pk=partner.pk)
     assert partner.name == "ADEME (Agence de la transition écologique)"
     assert not partner.has_unpublished_changes and partner.live_revision == partner.latest_revision
+
+
+def test_a_moderator_cannot_publish_a_partner_draft_nobody_submitted(client):
+    partner = make_partner("ADEME")
+    client.force_login(make_editor())
+    client.post(snippet_url(Partner, "edit", partner.pk), partner_form(partner, name="ADEME modifiée"))
+    client.force_login(make_moderator())
+
+    client.post(
+        snippet_url(Partner, "edit", partner.pk),
+        {
+            **partner_form(Partner.objects.get(pk=partner.pk).latest_revision.as_object()),
+            "action-publish": "1",
+        },
+    )
+
+    assert Partner.objects.get(pk=partner.pk).name == "ADEME"
 
 
 def test_an_editor_cannot_unpublish_a_partner_and_a_moderator_can(client):

@@ -1,10 +1,14 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from millelieux.core.serving import serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -13,12 +17,16 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+# Uploaded images and their renditions, with or without DEBUG, unless SERVE_MEDIA is off (the view checks it,
+# so that a proxy serving /media/ itself can take over). Only for a MEDIA_URL on this site.
+if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"):
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media"))
+
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Pages in French at the root, the interface in English under /en/.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -2,17 +2,22 @@
 
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_database, env_list, env_path, env_str, make_folder
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
 
 # Everything the instance writes (SQLite database, media, collected static files) lives in one folder the
-# user can move: MILLELIEUX_DATA_DIR, by default ./var beside the current directory.
-DATA_DIR = Path(env_str("MILLELIEUX_DATA_DIR", "var")).resolve()
+# user can move: MILLELIEUX_DATA_DIR (a relative path is taken from the current directory), by default `var`
+# in the project's checkout, whatever the current directory. Installed outside a checkout (no pyproject.toml
+# beside the package), there is no such default and the variable is required.
+DATA_DIR = env_path(
+    "MILLELIEUX_DATA_DIR",
+    BASE_DIR / "var" if (BASE_DIR / "pyproject.toml").is_file() else None,
+    missing="Mille Lieux is installed outside its source checkout, so it has no default data folder",
+)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
@@ -88,16 +93,13 @@ TEMPLATES = [
 ]
 
 # SQLite in the data folder unless DATABASE_URL names another database (PostgreSQL in production).
-DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{DATA_DIR / 'millelieux.sqlite3'}",
-        conn_max_age=0,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{DATA_DIR / 'millelieux.sqlite3'}")}
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    and DATABASES["default"]["NAME"] != ":memory:"
+):
     # SQLite cannot create the folder its file lives in.
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    make_folder(Path(DATABASES["default"]["NAME"]).parent)
     # WAL lets readers go on while the demo loader or an import writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -121,6 +123,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded images and their renditions are served by the application itself (millelieux.core.serving),
+# with or without DEBUG. Turn it off when a proxy in front serves MEDIA_ROOT at /media/ (docs/deployment.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

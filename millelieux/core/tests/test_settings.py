@@ -199,3 +199,165 @@ def test_production_settings_refuse_a_malformed_switch_with_a_clear_message(tmp_
 
     assert result.returncode != 0
     assert expected in result.stderr
+
+
+# -- the data folder -----------------------------------------------------------------------------------------
+
+
+def settings_in(cwd, code, settings="millelieux.settings.development", python=sys.executable, **env):
+    """Run `code` after importing `settings` as `s`, in a new Python started from `cwd`, with `env` only."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("MILLELIEUX_DATA_DIR", "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY")
+    }
+    environment.update(env)
+    return subprocess.run(
+        [python, "-c", f"import {settings} as s; {code}"],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_default_data_folder_is_var_in_the_checkout_whatever_the_current_directory(tmp_path):
+    result = settings_in(
+        tmp_path, "print(s.DATA_DIR); print(s.MEDIA_ROOT); print(s.DATABASES['default']['NAME'])"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        str(PROJECT_DIR / "var"),
+        str(PROJECT_DIR / "var" / "media"),
+        str(PROJECT_DIR / "var" / "millelieux.sqlite3"),
+    ]
+    assert not (tmp_path / "var").exists()
+
+
+def test_a_relative_data_folder_is_taken_from_the_current_directory(tmp_path):
+    result = settings_in(tmp_path, "print(s.DATA_DIR)", MILLELIEUX_DATA_DIR="instance/data")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str((tmp_path / "instance" / "data").resolve())
+
+
+def test_an_absolute_data_folder_holds_the_database_media_and_static_files(tmp_path):
+    data = tmp_path / "data"
+
+    result = settings_in(
+        tmp_path,
+        "print(s.DATABASES['default']['NAME']); print(s.MEDIA_ROOT); print(s.STATIC_ROOT)",
+        settings="millelieux.settings.production",
+        MILLELIEUX_DATA_DIR=str(data),
+        SECRET_KEY=secrets.token_urlsafe(48),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        str(data / "millelieux.sqlite3"),
+        str(data / "media"),
+        str(data / "static"),
+    ]
+
+
+def test_the_data_folder_is_required_when_the_package_is_installed_outside_a_checkout(tmp_path):
+    site = tmp_path / "site-packages"
+    (site / "millelieux" / "settings").mkdir(parents=True)
+    (site / "millelieux" / "__init__.py").write_text("")
+    for module in (PROJECT_DIR / "millelieux" / "settings").glob("*.py"):
+        (site / "millelieux" / "settings" / module.name).write_text(module.read_text())
+
+    missing = settings_in(site, "print(s.__file__)")
+    given = settings_in(site, "print(s.DATA_DIR)", MILLELIEUX_DATA_DIR=str(tmp_path / "data"))
+
+    assert missing.returncode != 0
+    assert "MILLELIEUX_DATA_DIR must be set" in missing.stderr
+    assert given.returncode == 0, given.stderr
+    assert given.stdout.strip() == str(tmp_path / "data")
+
+
+def test_serve_media_is_on_by_default_and_read_from_the_environment(tmp_path):
+    data = str(tmp_path / "data")
+
+    default = settings_in(tmp_path, "print(s.SERVE_MEDIA)", MILLELIEUX_DATA_DIR=data)
+    off = settings_in(tmp_path, "print(s.SERVE_MEDIA)", MILLELIEUX_DATA_DIR=data, SERVE_MEDIA="0")
+
+    assert (default.stdout.strip(), off.stdout.strip()) == ("True", "False")
+
+
+# -- bad settings through the `millelieux` command: one line, no traceback -----------------------------------
+
+MILLELIEUX = Path(sys.executable).with_name("millelieux")
+
+
+def run_millelieux(tmp_path, *args, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DEBUG", "SECRET_KEY", "PORT")
+    }
+    environment["MILLELIEUX_DATA_DIR"] = str(tmp_path / "data")
+    environment.update(env)
+    return subprocess.run(
+        [str(MILLELIEUX), *args], cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({"DEBUG": "maybe"}, "DEBUG must be a boolean (1/0, true/false, yes/no), not 'maybe'."),
+        ({"PORT": "abc"}, "PORT must be an integer, not 'abc'."),
+        (
+            {"DJANGO_SETTINGS_MODULE": "millelieux.settings.production", "SECRET_KEY": "trop-courte"},
+            "SECRET_KEY must be set to a random value of at least 32 characters in production.",
+        ),
+        (
+            {"DATABASE_URL": "postgress://db/millelieux"},
+            "DATABASE_URL cannot be read: Scheme 'postgress://' is unknown",
+        ),
+        ({"DATABASE_URL": "postgres://db:port/millelieux"}, "DATABASE_URL cannot be read:"),
+        (
+            {"DJANGO_SETTINGS_MODULE": "millelieux.settings.prod"},
+            "DJANGO_SETTINGS_MODULE names a settings module",
+        ),
+    ],
+    ids=["debug", "port", "secret-key", "database-scheme", "database-port", "settings-module"],
+)
+def test_the_millelieux_command_reports_a_bad_setting_in_one_line(tmp_path, env, expected):
+    result = run_millelieux(tmp_path, "serve", **env)
+
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("millelieux: ") and expected in lines[0]
+    assert result.stdout == ""
+
+
+def test_the_millelieux_command_reports_a_data_folder_it_cannot_create_in_one_line(tmp_path):
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("")
+
+    result = run_millelieux(tmp_path, "migrate", MILLELIEUX_DATA_DIR=str(in_the_way / "data"))
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"millelieux: The data folder {in_the_way / 'data'} cannot be created (Not a directory): "
+        "set MILLELIEUX_DATA_DIR to a folder this user can write to."
+    ]
+
+
+def test_the_millelieux_command_shows_the_traceback_of_a_bad_setting_when_asked(tmp_path):
+    result = run_millelieux(tmp_path, "check", "--traceback", DEBUG="maybe")
+
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr and "DEBUG must be a boolean" in result.stderr
+
+
+def test_the_millelieux_command_runs_normally_with_good_settings(tmp_path):
+    result = run_millelieux(tmp_path, "check")
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout

@@ -108,8 +108,14 @@ def ensure_roles(sender=None, **kwargs):
     last_app = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
     if sender is not None and sender.label != last_app.label:
         return
-    from wagtail.models import Collection, Page
+    from django.db import connection
+    from wagtail.models import Collection, Page, WorkflowContentType
 
+    # A partial migrate (`migrate contenttypes`) ends before Wagtail's tables exist: nothing to set up yet.
+    tables = set(connection.introspection.table_names())
+    needed = (Page, Collection, WorkflowContentType, Group)
+    if not all(model._meta.db_table in tables for model in needed):
+        return
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     if root_page is None or root_collection is None:

@@ -847,3 +847,23 @@ def test_a_moderator_chooses_images_and_documents_but_does_not_upload_them():
 def test_the_home_page_takes_an_exploration_index_from_an_editor():
     # Before the exploration index exists (there may be only one), the home page accepts it from an editor.
     assert home_page().permissions_for_user(make_editor()).can_add_subpage()
+
+
+def test_a_partial_migrate_before_wagtails_tables_exist_runs_without_error(tmp_path):
+    """`migrate contenttypes` on a new database ends before Wagtail's tables exist: the roles wait."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "MILLELIEUX_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "millelieux.settings.development",
+    }
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-m", "millelieux.cli", "migrate", "contenttypes", "--no-input"]
+
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "millelieux.sqlite3").exists()

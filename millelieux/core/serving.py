@@ -138,3 +138,11 @@ def serve_media(request, path):
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def favicon(request):
+    """/favicon.ico, asked for by browsers and feed readers whatever the page says: the PNG icon."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    return redirect(static("img/favicon-32.png"), permanent=True)

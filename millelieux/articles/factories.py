@@ -9,22 +9,24 @@
     essay = make_article(exploration, "Un essai", kind="essay")
     index = make_article_index(exploration)   # the exploration's ArticleIndexPage (created if missing)
 
-Every keyword not named here is passed to ArticlePage, so any field can be set.
+Every keyword not named here is passed to ArticlePage, so any field can be set. The pages are built by
+articles.builders, as the demo loader builds them.
 """
 
 import datetime
 
-from millelieux.core.factories import add_page
+from millelieux.core.builders import add_page
 from millelieux.explorations.factories import default_exploration, unique_value
 
-from .models import ArticleIndexPage, ArticlePage, ArticleSeries, Interviewee
+from .builders import build_article, build_article_index, find_or_create_series
+from .models import ArticleIndexPage, ArticlePage, ArticleSeries
 
 
 def make_series(title="Entretiens", planned_count=8):
     """A new ArticleSeries; the title gets a suffix if it is taken (titles are unique)."""
-    return ArticleSeries.objects.create(
+    return find_or_create_series(
         title=unique_value(ArticleSeries, "title", title), planned_count=planned_count
-    )
+    )[0]
 
 
 def make_article_index(exploration=None, title="Articles", **fields):
@@ -34,7 +36,7 @@ def make_article_index(exploration=None, title="Articles", **fields):
     if existing is not None:
         return existing
     fields.setdefault("slug", "articles")
-    return add_page(exploration, ArticleIndexPage(title=title, **fields))
+    return add_page(exploration, build_article_index(title=title, **fields))
 
 
 def make_article(
@@ -55,8 +57,11 @@ def make_article(
     fields.setdefault("kind", ArticlePage.INTERVIEW)
     fields.setdefault("date", datetime.date(2019, 3, 14))
     fields.setdefault("summary", f"{title} : ce qu'un tiers-lieu change pour celles et ceux qui le font.")
-    page = ArticlePage(title=title, **fields)
-    page.interviewees = [Interviewee(sort_order=n, **person) for n, person in enumerate(interviewees)]
-    page.related_places = list(related_places)
-    page.related_impacts = list(related_impacts)
+    page = build_article(
+        title=title,
+        interviewees=interviewees,
+        related_places=related_places,
+        related_impacts=related_impacts,
+        **fields,
+    )
     return add_page(index, page, live=live)

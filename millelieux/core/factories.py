@@ -6,6 +6,7 @@ editor = make_editor()                      # user "editor" in the Éditeur grou
 client.force_login(editor)
 moderator = make_moderator("camille")       # user "camille" in the Modérateur group
 image = make_image("Façade")                # a small PNG in the root collection
+page = add_page(parent, page)               # see core.builders: add a page, publish its first revision
 """
 
 from io import BytesIO
@@ -14,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 
+from .builders import add_page  # noqa: F401  (re-exported: factories of every app add pages with it)
 from .roles import EDITOR_GROUP, MODERATOR_GROUP, ensure_roles
 
 PASSWORD = "mille-lieux-test-password"
@@ -54,24 +56,3 @@ def make_image(title="Image de test", colour="white", size=(64, 48)):
     buffer = BytesIO()
     PIL.Image.new("RGB", size, colour).save(buffer, "PNG")
     return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"))
-
-
-def add_page(parent, page, live=True):
-    """Add `page` under `parent` and return it fresh from the database.
-
-    live=True publishes a first revision; live=False leaves a never-published draft with one revision, as when
-    an editor clicks "save draft" on a new page. An empty slug is derived from the title and made unique among
-    the siblings by Wagtail ("titre", "titre-2"…).
-
-        page = add_page(index, PlacePage(title="La Quincaillerie", ...))
-    """
-    from wagtail.models import Page
-
-    page.live = live
-    page.has_unpublished_changes = not live
-    # A fresh parent: treebeard computes the new path from the parent's child count, which may be stale.
-    Page.objects.get(pk=parent.pk).add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    return type(page).objects.get(pk=page.pk)

@@ -1,354 +1,400 @@
-"""Load the demo content (millelieux/demo/content.py) into the page tree, idempotently.
+"""Load the demo content (the data files of millelieux/demo/content/) into the page tree, safely and idempotently.
 
-Every object is found by its natural key (a page by its slug under its parent, a snippet by its name): what
-exists is left as it is, so a second run creates nothing and never overwrites an editor's changes.
+Pages, sources and snippets are built by the apps' builders, the same ones the factories use. Every object the
+loader creates is recorded (DemoRecord) under the key of its data file entry, so that running it again:
+- creates nothing that already exists, and never changes an existing object (an editor's changes stay);
+- finds a page again by its id, whatever its slug became (no second copy of a renamed page);
+- leaves deleted what an editor deleted (a recorded object that is gone is not re-created).
+An object that exists but was never recorded (loaded by an older version) is adopted as it is. Everything
+happens in one transaction, after every data file was read and checked: an error writes nothing.
 """
 
-import html
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Page
-from wagtail.rich_text import RichText
+from wagtail.models import Site
 
-from millelieux.articles.models import ArticleIndexPage, ArticlePage, ArticleSeries, Interviewee
+from millelieux.articles.builders import build_article, build_article_index, find_or_create_series
+from millelieux.articles.models import ArticleIndexPage, ArticlePage, ArticleSeries
+from millelieux.core.builders import add_page, rich_text
 from millelieux.core.models import HomePage
+from millelieux.explorations.builders import (
+    build_event,
+    build_exploration,
+    build_exploration_index,
+    create_field,
+    create_partner,
+)
 from millelieux.explorations.models import (
     EventPage,
-    EventVoteOption,
     ExplorationField,
     ExplorationIndexPage,
     ExplorationPage,
-    ExplorationPartnership,
     Partner,
 )
+from millelieux.impacts.builders import build_evidence, build_impact, build_impact_index
 from millelieux.impacts.models import Evidence, ImpactIndexPage, ImpactPage
-from millelieux.places.models import (
-    Activity,
-    PlaceIndexPage,
-    PlacePage,
-    RevenueShare,
-    Stakeholder,
-    TimelineEvent,
-)
+from millelieux.places.builders import build_place, build_place_index
+from millelieux.places.models import PlaceIndexPage, PlacePage
+from millelieux.sources.builders import find_or_create_source
+from millelieux.sources.models import Source
 
-_ALLOWED_TAGS = re.compile(r"&lt;(/?)(b|i|em|strong)&gt;")
+from .files import DemoContentError, Entry, read_content
+from .models import DemoRecord
+
+SITE_KEY = "site:default"
+# The Site created by the first migration, before anyone chose an address for it.
+PLACEHOLDER_SITE = ("localhost", 80)
 
 
 @dataclass
 class DemoReport:
     created: list = field(default_factory=list)
     existing: list = field(default_factory=list)
+    deleted: list = field(default_factory=list)  # keys of recorded objects an editor deleted
 
     def lines(self):
-        yield f"{len(self.created)} objet(s) créé(s), {len(self.existing)} déjà présent(s)"
+        yield (
+            f"{len(self.created)} objet(s) créé(s), "
+            f"{len(self.existing)} déjà présent(s) et laissé(s) tel(s) quel(s)"
+        )
+        if self.deleted:
+            yield f"{len(self.deleted)} supprimé(s) par un éditeur et non recréé(s) : {', '.join(self.deleted)}"
 
 
-def _decimal(value):
-    # A float becomes a Decimal with more places than the field allows; its shortest repr does not.
-    return None if value is None else Decimal(str(value))
-
-
-def stream(blocks):
-    """Turn the content's (kind, text[, attribution]) tuples into StreamField data."""
-    data = []
-    for block in blocks:
-        kind = block[0]
-        if kind == "heading":
-            data.append(("heading", block[1]))
-        elif kind == "paragraph":
-            safe = _ALLOWED_TAGS.sub(r"<\1\2>", html.escape(block[1], quote=False))
-            data.append(("paragraph", RichText(f"<p>{safe}</p>")))
-        elif kind == "quote":
-            data.append(("quote", {"text": block[1], "attribution": block[2] if len(block) > 2 else ""}))
-        else:
-            raise ValueError(f"unknown demo block kind {kind!r}")
-    return data
+def _shown_key(key):
+    """A model error key ("timeline_events[0].end_year") as a data file key (rows counted from 1)."""
+    if not key or key == "__all__":
+        return None
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + 1}]", key)
 
 
 class DemoLoader:
-    def __init__(self, content=None):
-        if content is None:
-            from . import content as demo_content
-
-            content = demo_content.EXPLORATIONS
-        self.content = content
+    def __init__(self, directory=None):
+        self.content = read_content(directory)
         self.report = DemoReport()
+        self.sources = {}
 
-    # -- helpers --------------------------------------------------------------------------------------
-    def _child(self, parent, model, slug, build):
-        """The live child page `slug` of `parent`, created and published from build() if missing."""
-        existing = Page.objects.child_of(parent).filter(slug=slug).first()
-        if existing is not None:
-            self.report.existing.append(existing)
-            return existing.specific
-        page = build()
-        page.slug = slug
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        self.report.created.append(page)
-        return model.objects.get(pk=page.pk)
+    # -- the one rule for every object ---------------------------------------------------------------------------
+    def obtain(self, key, path, find_existing, create):
+        """The object recorded under `key`; else an unrecorded existing one (adopted); else a new one.
 
-    def _publish_snippet(self, obj):
-        obj.live = True
-        obj.save()
-        obj.save_revision().publish()
+        None when the recorded object was deleted: the loader leaves it deleted.
+        """
+        record = DemoRecord.objects.filter(key=key).first()
+        if record is not None:
+            obj = record.target()
+            if obj is None:
+                self.report.deleted.append(key)
+            else:
+                self.report.existing.append(obj)
+            return obj
+        obj = find_existing()
+        if obj is not None:
+            self.report.existing.append(obj)
+        else:
+            try:
+                obj = create()
+            except ValidationError as error:
+                first, messages = next(iter(error.message_dict.items()))
+                raise DemoContentError(path, _shown_key(first), " ".join(messages)) from error
+            self.report.created.append(obj)
+        DemoRecord.remember(key, obj)
+        return obj
 
-    # -- loading --------------------------------------------------------------------------------------
+    def page(self, entry, parent, model, slug, build):
+        """The page of `entry` (see obtain), created under `parent` from build() if it was never loaded."""
+
+        def create():
+            page = build()
+            page.slug = slug
+            return add_page(parent, page)
+
+        def find_existing():
+            if parent is None:
+                return None
+            return model.objects.child_of(parent).filter(slug=slug).first()
+
+        if parent is None and not DemoRecord.objects.filter(key=entry.key).exists():
+            # Its parent page was deleted by an editor: there is nowhere to put it.
+            self.report.deleted.append(entry.key)
+            return None
+        return self.obtain(entry.key, entry.path, find_existing, create)
+
+    def source(self, key):
+        return self.sources.get(key) if key else None
+
+    # -- loading --------------------------------------------------------------------------------------------------
     def load(self):
         with transaction.atomic():
             home = HomePage.objects.first()
             if home is None:
                 raise RuntimeError("La page d'accueil manque : lancez d'abord « millelieux migrate ».")
-            index = self._child(
-                home,
-                ExplorationIndexPage,
-                "explorations",
-                lambda: ExplorationIndexPage(
-                    title="Explorations",
-                    intro="<p>Les études de terrain publiées sur la plateforme, "
-                    "des plus récentes aux plus anciennes.</p>",
+            self.load_sources()
+            index_entry = self.content.index
+            index = self.obtain(
+                index_entry.key,
+                index_entry.path,
+                lambda: ExplorationIndexPage.objects.first(),  # there is at most one
+                lambda: self._add(
+                    home,
+                    build_exploration_index(
+                        title=index_entry.data["title"], intro=rich_text(index_entry.data["intro"])
+                    ),
+                    "explorations",
                 ),
             )
-            explorations = [self.load_exploration(index, data) for data in self.content]
-            if home.default_exploration_id is None and explorations:
-                home.default_exploration = explorations[0]
-                home.save_revision().publish()
+            for exploration in self.content.explorations:
+                self.load_exploration(home, index, exploration)
         return self.report
 
-    def load_exploration(self, index, data):
-        exploration = self._child(
-            index,
-            ExplorationPage,
-            data["slug"],
-            lambda: ExplorationPage(
+    def _add(self, parent, page, slug):
+        page.slug = slug
+        return add_page(parent, page)
+
+    def load_sources(self):
+        for key, entry in self.content.sources.items():
+            data = entry.data
+            self.sources[key] = self.obtain(
+                entry.key,
+                entry.path,
+                lambda d=data: Source.objects.filter(title=d["title"], url=d["url"]).order_by("pk").first(),
+                lambda d=data: find_or_create_source(**d)[0],
+            )
+
+    def load_exploration(self, home, index, content):
+        entry, data = content.entry, content.entry.data
+        created_before = len(self.report.created)
+        partners = [self.load_partner(entry, row) for row in data["partners"]]
+
+        def build():
+            return build_exploration(
                 title=data["title"],
-                subtitle=data.get("subtitle", ""),
-                organisation=data.get("organisation", ""),
+                subtitle=data["subtitle"],
+                organisation=data["organisation"],
                 period_start=data["period_start"],
-                period_end=data.get("period_end"),
+                period_end=data["period_end"],
                 summary=data["summary"],
-                foreword=stream(data.get("foreword", [])),
-                method=stream(data.get("method", [])),
+                foreword=data["foreword"],
+                method=data["method"],
+                source=self.source(data["source"]),
+                partnerships=[
+                    {"partner": partner, "role": row["role"]}
+                    for partner, row in zip(partners, data["partners"], strict=True)
+                    if partner is not None
+                ],
+            )
+
+        exploration = self.page(entry, index, ExplorationPage, content.slug, build)
+        created = exploration is not None and exploration in self.report.created[created_before:]
+        if created and data["featured"] and home.default_exploration_id is None:
+            home = HomePage.objects.get(pk=home.pk)
+            home.default_exploration = exploration
+            home.save_revision().publish()
+
+        fields = {
+            row["slug"]: self.load_field(content, exploration, position, row)
+            for position, row in enumerate(data["fields"])
+        }
+        impacts = self.load_impacts(content, exploration, fields)
+        places = self.load_places(content, exploration, impacts)
+        self.load_articles(content, exploration, places, impacts)
+        for event in content.events:
+            self.load_event(event, exploration, impacts)
+
+    def load_partner(self, entry, row):
+        return self.obtain(
+            f"partner:{row['name']}",
+            entry.path,
+            lambda: Partner.objects.filter(name=row["name"]).first(),
+            lambda: create_partner(name=row["name"], url=row["url"], description=row["description"]),
+        )
+
+    def load_field(self, content, exploration, position, row):
+        key = f"field:{content.slug}/{row['slug']}"
+        if exploration is None and not DemoRecord.objects.filter(key=key).exists():
+            self.report.deleted.append(key)
+            return None
+        options = {key: row[key] for key in ("description", "colour", "icon") if row[key]}
+        return self.obtain(
+            key,
+            content.entry.path,
+            lambda: ExplorationField.objects.filter(exploration=exploration, slug=row["slug"]).first(),
+            lambda: create_field(
+                exploration, title=row["title"], slug=row["slug"], sort_order=position, **options
             ),
         )
-        fields = {
-            f["slug"]: self.load_field(exploration, position, f)
-            for position, f in enumerate(data.get("fields", []))
-        }
-        self.load_partners(exploration, data.get("partners", []))
 
-        places = {}
-        if data.get("places"):
-            place_index = self._child(
-                exploration,
-                PlaceIndexPage,
-                "terrains",
-                lambda: PlaceIndexPage(
-                    title="Terrains", intro=f"<p>{html.escape(data.get('places_intro', ''))}</p>"
-                ),
-            )
-            places = {p["slug"]: self.load_place(place_index, p) for p in data["places"]}
-
-        impacts = {}
-        if data.get("impacts"):
-            impact_index = self._child(
-                exploration,
-                ImpactIndexPage,
-                "impacts",
-                lambda: ImpactIndexPage(
-                    title="Impacts", intro=f"<p>{html.escape(data.get('impacts_intro', ''))}</p>"
-                ),
-            )
-            impacts = {i["slug"]: self.load_impact(impact_index, i, fields, places) for i in data["impacts"]}
-
-        if data.get("articles"):
-            series_data = data.get("series")
-            series = None
-            if series_data:
-                series, created = ArticleSeries.objects.get_or_create(
-                    title=series_data["title"], defaults={"planned_count": series_data.get("planned_count")}
-                )
-                (self.report.created if created else self.report.existing).append(series)
-            article_index = self._child(
-                exploration,
-                ArticleIndexPage,
-                "articles",
-                lambda: ArticleIndexPage(
-                    title="Articles", intro=f"<p>{html.escape(data.get('articles_intro', ''))}</p>"
-                ),
-            )
-            for article in data["articles"]:
-                self.load_article(article_index, article, series, places, impacts)
-
-        for event in data.get("events", []):
-            self.load_event(exploration, event, impacts)
-        return exploration
-
-    def load_field(self, exploration, position, data):
-        existing = ExplorationField.objects.filter(exploration=exploration, slug=data["slug"]).first()
-        if existing:
-            self.report.existing.append(existing)
-            return existing
-        obj = ExplorationField(
-            exploration=exploration,
-            slug=data["slug"],
-            title=data["title"],
-            description=data.get("description", ""),
-            colour=data.get("colour", "#1f6f5c"),
-            icon=data.get("icon", "territory"),
-            sort_order=position,
+    def index_page(self, content, exploration, model, slug, data_key, default_title, build):
+        data = content.entry.data[data_key] or {"title": default_title, "intro": ""}
+        entry = Entry(f"page:{content.slug}/{slug}", content.entry.path, slug, data, content.entry.schema)
+        return self.page(
+            entry,
+            exploration,
+            model,
+            slug,
+            lambda: build(title=data["title"], intro=rich_text(data["intro"])),
         )
-        self._publish_snippet(obj)
-        self.report.created.append(obj)
-        return obj
 
-    def load_partners(self, exploration, partners):
-        for position, data in enumerate(partners):
-            partner = Partner.objects.filter(name=data["name"]).first()
-            if partner is None:
-                partner = Partner(
-                    name=data["name"], url=data.get("url", ""), description=data.get("description", "")
-                )
-                self._publish_snippet(partner)
-                self.report.created.append(partner)
-            if not ExplorationPartnership.objects.filter(exploration=exploration, partner=partner).exists():
-                ExplorationPartnership.objects.create(
-                    exploration=exploration, partner=partner, role=data.get("role", ""), sort_order=position
-                )
-                self.report.created.append(partner)
+    def load_impacts(self, content, exploration, fields):
+        if not content.impacts:
+            return {}
+        index = self.index_page(
+            content, exploration, ImpactIndexPage, "impacts", "impacts_index", "Impacts", build_impact_index
+        )
+        impacts = {}
+        for entry in content.impacts:
+            data = entry.data
+            impacts[entry.slug] = self.page(
+                entry,
+                index,
+                ImpactPage,
+                entry.slug,
+                lambda d=data: build_impact(
+                    title=d["title"],
+                    kind=d["kind"],
+                    summary=d["summary"],
+                    source=self.source(d["source"]),
+                    body=d["body"],
+                    exploration_fields=[fields[s] for s in d["exploration_fields"] if fields.get(s)],
+                ),
+            )
+        return impacts
 
-    def load_place(self, index, data):
+    def load_places(self, content, exploration, impacts):
+        if not content.places:
+            return {}
+        index = self.index_page(
+            content, exploration, PlaceIndexPage, "terrains", "places_index", "Terrains", build_place_index
+        )
+        return {
+            entry.slug: self.page(
+                entry, index, PlacePage, entry.slug, lambda e=entry: self.build_place(e, impacts)
+            )
+            for entry in content.places
+        }
+
+    def build_place(self, entry, impacts):
+        data = dict(entry.data)
+        fact_sources = data.pop("fact_sources")
+        evidence = data.pop("evidence")
+        for name in ("timeline_events", "stakeholders"):
+            data[name] = [dict(row, source=self.source(row["source"])) for row in data[name]]
+        page = build_place(
+            **data,
+            fact_sources=[
+                {"fact": fact, "source": self.source(key)}
+                for fact, keys in fact_sources.items()
+                for key in keys
+                if self.source(key) is not None
+            ],
+        )
+        page.evidence = build_evidence(
+            [
+                {
+                    "impact": impacts[row["impact"]],
+                    "text": row["text"],
+                    "strength": row["strength"] or Evidence.MEDIUM,
+                    "quote": row["quote"],
+                    "source": self.source(row["source"]),
+                }
+                for row in evidence
+                if impacts.get(row["impact"]) is not None  # an impact an editor deleted is left out
+            ]
+        )
+        return page
+
+    def load_articles(self, content, exploration, places, impacts):
+        if not content.articles:
+            return
+        series = None
+        series_data = content.entry.data["series"]
+        if series_data:
+            series = self.obtain(
+                f"series:{series_data['title']}",
+                content.entry.path,
+                lambda: ArticleSeries.objects.filter(title=series_data["title"]).first(),
+                lambda: find_or_create_series(**series_data)[0],
+            )
+        index = self.index_page(
+            content,
+            exploration,
+            ArticleIndexPage,
+            "articles",
+            "articles_index",
+            "Articles",
+            build_article_index,
+        )
+        for entry in content.articles:
+            data = entry.data
+
+            def build(d=data):
+                return build_article(
+                    title=d["title"],
+                    kind=d["kind"] or ArticlePage.INTERVIEW,
+                    series=series if d["series_number"] else None,
+                    series_number=d["series_number"] if series else None,
+                    date=d["date"],
+                    summary=d["summary"],
+                    pull_quote=d["pull_quote"],
+                    original_source=self.source(d["original_source"]),
+                    body=d["body"],
+                    interviewees=d["interviewees"],
+                    related_places=[places[s] for s in d["related_places"] if places.get(s)],
+                    related_impacts=[impacts[s] for s in d["related_impacts"] if impacts.get(s)],
+                )
+
+            self.page(entry, index, ArticlePage, entry.slug, build)
+
+    def load_event(self, entry, exploration, impacts):
+        data = entry.data
+
         def build():
-            page = PlacePage(
+            return build_event(
                 title=data["title"],
-                summary=data["summary"],
+                date=data["date"],
+                venue=data["venue"],
                 commune_code=data["commune_code"],
-                commune_name=data["commune_name"],
-                address=data.get("address") or "",
-                latitude=_decimal(data.get("latitude")),
-                longitude=_decimal(data.get("longitude")),
-                opening_year=data.get("opening_year"),
-                legal_form=data.get("legal_form") or "",
-                governance=data.get("governance") or "",
-                surface_m2=data.get("surface_m2"),
-                members_count=data.get("members_count"),
-                team_size=data.get("team_size"),
-                business_model=data.get("business_model") or "",
-                website=data.get("website") or "",
-                body=stream(data.get("body", [])),
-            )
-            page.activities = [
-                Activity.objects.get_or_create(name=name)[0] for name in data.get("activities", [])
-            ]
-            page.revenue_shares = [
-                RevenueShare(source=s, percent=p, sort_order=n)
-                for n, (s, p) in enumerate(data.get("revenue_shares", []))
-            ]
-            page.timeline_events = [
-                TimelineEvent(
-                    sort_order=n,
-                    start_year=e["start_year"],
-                    start_month=e.get("start_month"),
-                    end_year=e.get("end_year"),
-                    title=e["title"],
-                    text=e.get("text", ""),
-                    kind=e.get("kind", "other"),
-                )
-                for n, e in enumerate(data.get("timeline", []))
-            ]
-            page.stakeholders = [
-                Stakeholder(
-                    sort_order=n,
-                    name=s["name"],
-                    kind=s["kind"],
-                    scale=s.get("scale", ""),
-                    relation=s.get("relation", ""),
-                )
-                for n, s in enumerate(data.get("stakeholders", []))
-            ]
-            return page
-
-        return self._child(index, PlacePage, data["slug"], build)
-
-    def load_impact(self, index, data, fields, places):
-        created_before = len(self.report.created)
-
-        def build():
-            page = ImpactPage(
-                title=data["title"],
-                kind=data["kind"],
+                participants_count=data["participants_count"],
                 summary=data["summary"],
-                body=stream(data.get("body", [])),
+                vote_question=data["vote_question"],
+                source=self.source(data["source"]),
+                restitution=data["restitution"],
+                vote_options=[
+                    {"impact": impacts[row["impact"]], "votes": row["votes"], "chosen": row["chosen"]}
+                    for row in data["vote_options"]
+                    if impacts.get(row["impact"]) is not None
+                ],
             )
-            page.exploration_fields = [fields[slug] for slug in data.get("fields", [])]
-            return page
 
-        impact = self._child(index, ImpactPage, data["slug"], build)
-        if len(self.report.created) > created_before:
-            for e in data.get("evidence", []):
-                evidence = Evidence(
-                    place=places[e["place"]],
-                    impact=impact,
-                    text=e["text"],
-                    quote=e.get("quote", ""),
-                    source=e.get("source", ""),
-                    strength=e.get("strength", Evidence.MEDIUM),
-                )
-                evidence.full_clean()
-                evidence.save()
-        return impact
-
-    def load_article(self, index, data, series, places, impacts):
-        def build():
-            page = ArticlePage(
-                title=data["title"],
-                kind=data.get("kind", ArticlePage.INTERVIEW),
-                series=series,
-                series_number=data.get("series_number") if series else None,
-                date=date.fromisoformat(data["date"]),
-                summary=data["summary"],
-                pull_quote=data.get("pull_quote", ""),
-                body=stream(data.get("body", [])),
-            )
-            page.interviewees = [
-                Interviewee(sort_order=n, **person) for n, person in enumerate(data.get("interviewees", []))
-            ]
-            page.related_places = [places[slug] for slug in data.get("places", [])]
-            page.related_impacts = [impacts[slug] for slug in data.get("impacts", [])]
-            return page
-
-        return self._child(index, ArticlePage, data["slug"], build)
-
-    def load_event(self, exploration, data, impacts):
-        def build():
-            page = EventPage(
-                title=data["title"],
-                date=date.fromisoformat(data["date"]),
-                venue=data.get("venue", ""),
-                commune_code=data.get("commune_code", ""),
-                participants_count=data.get("participants_count"),
-                summary=data["summary"],
-                vote_question=data.get("vote_question", ""),
-                restitution=stream(data.get("restitution", [])),
-            )
-            page.vote_options = [
-                EventVoteOption(
-                    sort_order=n,
-                    impact=impacts[o["impact"]],
-                    votes=o.get("votes"),
-                    chosen=o.get("chosen", False),
-                )
-                for n, o in enumerate(data.get("vote_options", []))
-            ]
-            return page
-
-        return self._child(exploration, EventPage, data["slug"], build)
+        return self.page(entry, exploration, EventPage, entry.slug, build)
 
 
-def load_demo(content=None):
-    """Load the demo content; returns a DemoReport of what was created and what already existed."""
-    return DemoLoader(content).load()
+def load_demo(directory=None):
+    """Load the demo content; returns a DemoReport of what was created, kept, or left deleted."""
+    return DemoLoader(directory).load()
+
+
+def configure_site_once(hostname, port):
+    """Point the default Site at the address the demo is served on, the first time the demo is set up only.
+
+    The Site is changed only while it still has the placeholder address of the first migration; whatever it
+    has then is never touched again (an administrator may have set the real address since).
+    Returns True when the Site was changed.
+    """
+    if DemoRecord.objects.filter(key=SITE_KEY).exists():
+        return False
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return False
+    changed = (site.hostname, site.port) == PLACEHOLDER_SITE
+    if changed:
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    DemoRecord.remember(SITE_KEY, site)
+    return changed
+
+
+__all__ = ["DemoContentError", "DemoLoader", "DemoReport", "configure_site_once", "load_demo"]

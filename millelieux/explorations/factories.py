@@ -14,7 +14,8 @@
 `exploration=None` means the first exploration in the database (a new "Mille Lieux" if there is none), so
 `make_place()`, `make_impact()` and `make_evidence(place, impact)` work together without arguments.
 Every page factory returns the specific page fresh from the database; every keyword not named here is passed
-to the model, so any field can be set (`make_exploration(summary="…", subtitle="…")`).
+to the model, so any field can be set (`make_exploration(summary="…", subtitle="…")`). The pages and snippets
+are built by explorations.builders, as the demo loader builds them.
 """
 
 import datetime
@@ -22,18 +23,11 @@ from itertools import count
 
 from wagtail.models import Page, Site
 
-from millelieux.core.factories import add_page
+from millelieux.core.builders import add_page
 from millelieux.core.models import HomePage
 
-from .models import (
-    EventPage,
-    EventVoteOption,
-    ExplorationField,
-    ExplorationIndexPage,
-    ExplorationPage,
-    ExplorationPartnership,
-    Partner,
-)
+from .builders import build_event, build_exploration, build_exploration_index, create_field, create_partner
+from .models import ExplorationIndexPage, ExplorationPage, ExplorationPartnership, Partner
 
 _numbers = count(1)
 
@@ -65,7 +59,7 @@ def make_exploration_index(title="Explorations", **fields):
     if existing is not None:
         return existing
     fields.setdefault("slug", "explorations")
-    return add_page(home_page(), ExplorationIndexPage(title=title, **fields))
+    return add_page(home_page(), build_exploration_index(title=title, **fields))
 
 
 def make_exploration(title="Mille Lieux", live=True, **fields):
@@ -75,7 +69,7 @@ def make_exploration(title="Mille Lieux", live=True, **fields):
     """
     fields.setdefault("period_start", 2019)
     fields.setdefault("summary", f"Une exploration des tiers-lieux et de leurs impacts : {title}.")
-    return add_page(make_exploration_index(), ExplorationPage(title=title, **fields), live=live)
+    return add_page(make_exploration_index(), build_exploration(title=title, **fields), live=live)
 
 
 def default_exploration():
@@ -90,16 +84,8 @@ def make_field(exploration=None, title=None, live=True, **fields):
     """
     exploration = exploration or default_exploration()
     title = title or f"Champ {next(_numbers)}"
-    field = ExplorationField(exploration=exploration, title=title, live=live, **fields)
-    field.full_clean()  # fills the slug from the title and checks it is free in this exploration
-    field.save()
-    revision = field.save_revision()
-    if live:
-        revision.publish()
-    else:
-        field.has_unpublished_changes = True
-        field.save(update_fields=["has_unpublished_changes"])
-    return ExplorationField.objects.get(pk=field.pk)
+    # full_clean fills the slug from the title and checks it is free in this exploration
+    return create_field(exploration, title=title, live=live, **fields)
 
 
 def make_partner(name="Fondation des territoires", live=True, **fields):
@@ -107,16 +93,7 @@ def make_partner(name="Fondation des territoires", live=True, **fields):
 
     partner = make_partner("ADEME", url="https://www.ademe.fr")
     """
-    partner = Partner(name=unique_value(Partner, "name", name), live=live, **fields)
-    partner.full_clean()
-    partner.save()
-    revision = partner.save_revision()
-    if live:
-        revision.publish()
-    else:
-        partner.has_unpublished_changes = True
-        partner.save(update_fields=["has_unpublished_changes"])
-    return Partner.objects.get(pk=partner.pk)
+    return create_partner(name=unique_value(Partner, "name", name), live=live, **fields)
 
 
 def make_partnership(exploration, partner=None, role="Financeur"):
@@ -139,6 +116,4 @@ def make_event(exploration=None, title="Soirée de restitution", live=True, vote
     exploration = exploration or default_exploration()
     fields.setdefault("date", datetime.date(2019, 6, 20))
     fields.setdefault("summary", "Une soirée où les participants ont choisi deux impacts à mettre en débat.")
-    page = EventPage(title=title, **fields)
-    page.vote_options = [EventVoteOption(sort_order=n, **option) for n, option in enumerate(vote_options)]
-    return add_page(exploration, page, live=live)
+    return add_page(exploration, build_event(title=title, vote_options=vote_options, **fields), live=live)

@@ -7,24 +7,27 @@
                        activities=["Coworking", "Fablab"],
                        revenue_shares=[{"source": "Location d'espaces", "percent": 60}],
                        timeline_events=[{"start_year": 2012, "title": "Ouverture", "kind": "opening"}],
-                       stakeholders=[{"name": "Ville de Rennes", "kind": "public_authority"}])
+                       stakeholders=[{"name": "Ville de Rennes", "kind": "public_authority"}],
+                       fact_sources=[{"fact": "opening_year", "source": make_source()}])
     draft = make_place(exploration, title="Brouillon", live=False)
     index = make_place_index(exploration)              # the exploration's PlaceIndexPage (created if missing)
 
-Every keyword not named here is passed to PlacePage, so any field can be set.
+Every keyword not named here is passed to PlacePage, so any field can be set. The page is built by
+places.builders.build_place, as the demo loader builds it. Evidence rows: impacts.factories.make_evidence.
 """
 
 from decimal import Decimal
 
-from millelieux.core.factories import add_page
+from millelieux.core.builders import add_page
 from millelieux.explorations.factories import default_exploration
 
-from .models import Activity, PlaceIndexPage, PlacePage, RevenueShare, Stakeholder, TimelineEvent
+from .builders import activity, build_place, build_place_index
+from .models import PlaceIndexPage
 
 
 def make_activity(name="Coworking"):
     """The activity of that name (created if missing)."""
-    return Activity.objects.get_or_create(name=name)[0]
+    return activity(name)
 
 
 def make_place_index(exploration=None, title="Terrains", **fields):
@@ -34,24 +37,14 @@ def make_place_index(exploration=None, title="Terrains", **fields):
     if existing is not None:
         return existing
     fields.setdefault("slug", "terrains")
-    return add_page(exploration, PlaceIndexPage(title=title, **fields))
+    return add_page(exploration, build_place_index(title=title, **fields))
 
 
-def make_place(
-    exploration=None,
-    title="La Quincaillerie",
-    live=True,
-    index=None,
-    activities=(),
-    revenue_shares=(),
-    timeline_events=(),
-    stakeholders=(),
-    **fields,
-):
+def make_place(exploration=None, title="La Quincaillerie", live=True, index=None, **fields):
     """A published PlacePage (a draft with live=False) in the exploration's place index.
 
-    `activities` are Activity objects or names; `revenue_shares`, `timeline_events` and `stakeholders` are
-    lists of dicts of the fields of RevenueShare, TimelineEvent and Stakeholder.
+    `activities` are Activity objects or names; `revenue_shares`, `timeline_events`, `stakeholders` and
+    `fact_sources` are lists of dicts of the fields of their rows.
     """
     index = index or make_place_index(exploration)
     fields.setdefault("summary", f"{title}, un tiers-lieu observé dans son territoire.")
@@ -60,9 +53,4 @@ def make_place(
     fields.setdefault("latitude", Decimal("46.171000"))
     fields.setdefault("longitude", Decimal("1.871400"))
     fields.setdefault("opening_year", 2015)
-    page = PlacePage(title=title, **fields)
-    page.activities = [a if isinstance(a, Activity) else make_activity(a) for a in activities]
-    page.revenue_shares = [RevenueShare(sort_order=n, **row) for n, row in enumerate(revenue_shares)]
-    page.timeline_events = [TimelineEvent(sort_order=n, **row) for n, row in enumerate(timeline_events)]
-    page.stakeholders = [Stakeholder(sort_order=n, **row) for n, row in enumerate(stakeholders)]
-    return add_page(index, page, live=live)
+    return add_page(index, build_place(title=title, **fields), live=live)

@@ -32,3 +32,27 @@ def test_the_demo_command_sets_everything_up_once_and_prints_the_credentials(set
     assert "déjà chargés" in second.getvalue()
     assert get_user_model().objects.count() == 1
     assert Page.objects.count() == pages
+
+
+def test_running_the_demo_again_never_rewrites_the_sites_address(settings, tmp_path, monkeypatch):
+    settings.DATA_DIR = tmp_path
+    monkeypatch.setenv("PORT", "8123")
+    call_command("demo", "--no-serve", stdout=StringIO())
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "millelieux.example.org", 443
+    site.save()
+
+    monkeypatch.setenv("PORT", "9000")
+    call_command("demo", "--no-serve", stdout=StringIO())
+
+    assert Site.objects.get(is_default_site=True).root_url == "https://millelieux.example.org"
+
+
+def test_the_demo_leaves_a_site_address_an_administrator_chose_before_it_ran(settings, tmp_path, monkeypatch):
+    settings.DATA_DIR = tmp_path
+    Site.objects.filter(is_default_site=True).update(hostname="millelieux.example.org", port=443)
+    monkeypatch.setenv("PORT", "8123")
+
+    call_command("demo", "--no-serve", stdout=StringIO())
+
+    assert Site.objects.get(is_default_site=True).root_url == "https://millelieux.example.org"

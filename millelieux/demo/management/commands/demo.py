@@ -1,9 +1,9 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from wagtail.models import Site
 
 from millelieux.core.serving import serving_address
 from millelieux.demo.admin_account import ensure_demo_admin
+from millelieux.demo.loader import configure_site_once
 from millelieux.territories.models import Commune
 
 
@@ -11,7 +11,8 @@ class Command(BaseCommand):
     help = (
         "Prépare et sert la démonstration : migrations, données des territoires, contenu de démonstration, "
         "compte administrateur (ses identifiants sont affichés), puis le serveur sur http://127.0.0.1:8000 "
-        "(PORT le change). Relancer la commande ne duplique rien."
+        "(PORT le change). Relancer la commande ne duplique rien, ne recrée pas ce qu'un éditeur a supprimé et "
+        "ne change plus l'adresse du site."
     )
 
     def add_arguments(self, parser):
@@ -29,8 +30,10 @@ class Command(BaseCommand):
         step("3/4 Contenu de démonstration…")
         call_command("load_demo", stdout=self.stdout)
         host, port = serving_address()
-        # Absolute links (sitemap, feeds, admin previews) point at the address the demo is served on.
-        Site.objects.filter(is_default_site=True).update(hostname=host, port=port)
+        # Absolute links (sitemap, feeds, admin previews) point at the address the demo is first served on;
+        # later runs leave the Site as it is (an administrator may have given it its real address).
+        if configure_site_once(host, port):
+            step(f"    adresse du site : http://{host}:{port}")
         step("4/4 Compte administrateur…")
         username, password = ensure_demo_admin()
         step(self.style.SUCCESS(f"    identifiant : {username}    mot de passe : {password}"))

@@ -19,6 +19,15 @@ from millelieux.core.validators import validate_hex_colour, validate_insee_code,
 from millelieux.sources.models import source_field
 
 from .forms import ExplorationContentForm
+from .matrix import (
+    FIELD_PARAMETER,
+    KIND_PARAMETER,
+    FilterError,
+    build_matrix,
+    field_choices,
+    kind_choices,
+    read_filters,
+)
 from .tree import InExplorationMixin, exploration_of
 
 __all__ = ["InExplorationMixin", "exploration_of"]  # kept here too: migrations name the mixin in this module
@@ -118,49 +127,57 @@ class ExplorationPage(RoutablePageMixin, Page):
             return ExplorationField.objects.none()
         return self.fields.filter(live=True).order_by("sort_order", "title")
 
-    def _child_index(self, model_label):
-        model = apps.get_model(model_label)
-        return model.objects.child_of(self).live().first()
+    @cached_property
+    def _child_indexes(self):
+        """The first live child of each index type, found in one query for the three of them.
+
+        The pages are specific with their own fields deferred (loaded if ever read): the navigation only needs
+        their title and address.
+        """
+        models = [
+            apps.get_model(label)
+            for label in ("places.PlaceIndexPage", "impacts.ImpactIndexPage", "articles.ArticleIndexPage")
+        ]
+        found = {}
+        for child in Page.objects.child_of(self).live().type(*models).order_by("path").specific(defer=True):
+            found.setdefault(type(child)._meta.label, child)
+        return found
 
     @cached_property
     def place_index(self):
-        return self._child_index("places.PlaceIndexPage")
+        return self._child_indexes.get("places.PlaceIndexPage")
 
     @cached_property
     def impact_index(self):
-        return self._child_index("impacts.ImpactIndexPage")
+        return self._child_indexes.get("impacts.ImpactIndexPage")
 
     @cached_property
     def article_index(self):
-        return self._child_index("articles.ArticleIndexPage")
+        return self._child_indexes.get("articles.ArticleIndexPage")
+
+    @cached_property
+    def _private_q(self):
+        """Pages in a section with view restrictions: read once (one query) for the lists below."""
+        return Page.objects.private_q()
+
+    def _public_descendants(self, model_label, *ordering):
+        return (
+            apps.get_model(model_label)
+            .objects.descendant_of(self)
+            .live()
+            .exclude(self._private_q)  # what .public() does, without reading the restrictions again
+            .order_by(*ordering)
+        )
 
     # The page types below this one are named through the app registry: explorations imports no app above it.
     def places(self):
-        return (
-            apps.get_model("places", "PlacePage")
-            .objects.descendant_of(self)
-            .live()
-            .public()
-            .order_by("title")
-        )
+        return self._public_descendants("places.PlacePage", "title")
 
     def impacts(self):
-        return (
-            apps.get_model("impacts", "ImpactPage")
-            .objects.descendant_of(self)
-            .live()
-            .public()
-            .order_by("kind", "title")
-        )
+        return self._public_descendants("impacts.ImpactPage", "kind", "title")
 
     def articles(self):
-        return (
-            apps.get_model("articles", "ArticlePage")
-            .objects.descendant_of(self)
-            .live()
-            .public()
-            .order_by("-date", "title")
-        )
+        return self._public_descendants("articles.ArticlePage", "-date", "title")
 
     def events(self):
         return EventPage.objects.child_of(self).live().public().order_by("-date")
@@ -181,15 +198,63 @@ class ExplorationPage(RoutablePageMixin, Page):
             context_overrides={"partnerships": self.live_partnerships()},
         )
 
+    @path("matrice/", name="matrix")
+    def matrix_view(self, request):
+        """The places × impacts matrix (tableau croisé), filtered by `?champ=<field slug>&nature=<kind>`.
+
+        A filter that names nothing answers 400 with a page saying what was wrong: never a guess, never a 500.
+        """
+        impact_model = apps.get_model("impacts", "ImpactPage")
+        kinds = [(impact_model.POSITIVE, _("Externalités positives")), (impact_model.LIMIT, _("Limites"))]
+        fields = list(self.live_fields())
+        try:
+            filters = read_filters(request.GET, fields, kinds)
+        except FilterError as error:
+            response = self.render(
+                request,
+                template="explorations/matrix_error.html",
+                context_overrides={"error": error.message, "fields": fields, "kinds": kinds},
+            )
+            response.status_code = 400
+            return response
+        places = self.places().defer_streamfields()
+        impacts = self.impacts().defer_streamfields()
+        if filters.field is not None:
+            impacts = impacts.filter(exploration_fields=filters.field)
+        if filters.kind:
+            impacts = impacts.filter(kind=filters.kind)
+        impacts = list(impacts)
+        evidence = (
+            apps.get_model("impacts", "Evidence")
+            .objects.filter(place__in=places.values("pk"), impact__in=[impact.pk for impact in impacts])
+            .only("pk", "place_id", "impact_id", "strength")
+        )
+        return self.render(
+            request,
+            template="explorations/matrix_page.html",
+            context_overrides={
+                "matrix": build_matrix(places, impacts, evidence, kinds=kinds, request=request),
+                "field_choices": field_choices(filters, fields),
+                "kind_choices": kind_choices(filters, kinds),
+                "filters": filters,
+                "kind_label": dict(kinds).get(filters.kind, ""),
+                "fields": fields,
+                "kinds": kinds,
+                "field_parameter": FIELD_PARAMETER,
+                "kind_parameter": KIND_PARAMETER,
+            },
+        )
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         if urls:
-            urls.append(
-                {
-                    "location": self.full_url + self.reverse_subpage("partners"),
-                    "lastmod": urls[0].get("lastmod"),
-                }
-            )
+            for route in ("partners", "matrix"):
+                urls.append(
+                    {
+                        "location": self.full_url + self.reverse_subpage(route),
+                        "lastmod": urls[0].get("lastmod"),
+                    }
+                )
         return urls
 
 

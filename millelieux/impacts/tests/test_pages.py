@@ -45,7 +45,11 @@ def test_the_index_groups_positives_then_limits_with_their_fields(client, explor
     )
     assert f'href="{url_of(commons)}"' in html and f'href="{url_of(limit)}"' in html
     assert "Des biens partagés." in html
-    assertInHTML('<li class="field-tag" style="--field-colour: #2255aa">La création de communs</li>', html)
+    assertInHTML(
+        '<li class="field-tag" style="--field-colour: #2255aa">'
+        f'<a href="{url_of(exploration)}matrice/?champ={commons_field.slug}">La création de communs</a></li>',
+        html,
+    )
     assert "Champ en brouillon" not in html
     assert "Impact en brouillon" not in html
 

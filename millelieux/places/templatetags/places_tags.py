@@ -2,7 +2,7 @@
 
 from django import template
 
-from millelieux.places.models import Stakeholder
+from millelieux.places import charts
 
 register = template.Library()
 
@@ -14,10 +14,27 @@ def stakeholder_groups(place):
     {% stakeholder_groups page as groups %}
     {% for label, stakeholders in groups %}…{% endfor %}
     """
-    by_kind = {}
-    for stakeholder in place.stakeholders.select_related("source"):
-        by_kind.setdefault(stakeholder.kind, []).append(stakeholder)
-    groups = [(label, by_kind.pop(kind)) for kind, label in Stakeholder.KIND_CHOICES if kind in by_kind]
-    # A kind no longer offered (renamed choice) still shows, under its stored value.
-    groups += [(kind, stakeholders) for kind, stakeholders in by_kind.items()]
-    return groups
+    return [
+        (label, rows)
+        for _kind, label, rows in charts.group_stakeholders(place.stakeholders.select_related("source"))
+    ]
+
+
+@register.simple_tag
+def stakeholder_figure(place):
+    """The place's stakeholders numbered and grouped by kind, with their map (None if it has none): one query.
+
+    {% stakeholder_figure page as actors %}
+    {% include "places/includes/stakeholder_map.html" %}
+    {% for group in actors.groups %}{% for number, stakeholder in group.entries %}…{% endfor %}{% endfor %}
+    """
+    return charts.stakeholder_figure(place.stakeholders.select_related("source"), place=place.title)
+
+
+@register.simple_tag
+def timeline_figure(steps, place):
+    """The timeline drawn from `steps` (PlacePage.chronology(), already fetched), or None without steps.
+
+    {% timeline_figure steps page as figure %}
+    """
+    return charts.timeline_figure(steps, place=place.title)

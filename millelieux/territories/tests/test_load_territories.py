@@ -96,3 +96,23 @@ def test_a_monograph_with_an_unknown_commune_code_is_refused_once_territories_ar
     assert "99999" in str(error.value.message_dict["commune_code"])
     place.commune_code = "23096"
     place.clean()
+
+
+@pytest.mark.django_db
+def test_it_stores_the_outlines_of_communes_departments_and_regions_overseas_too():
+    from millelieux.territories.outlines import area, bounds_of_text, decode
+
+    load_territories()
+
+    rennes = Commune.objects.select_related("department__region").get(code="35238")
+    (ring,) = decode(rennes.outline)
+    assert all(-1.8 < lon < -1.6 and 48.0 < lat < 48.2 for lon, lat in ring)
+    west, south, east, north = bounds_of_text(rennes.department.outline)
+    assert -2.3 < west < -2.2 and 48.6 < north < 48.8  # Ille-et-Vilaine, from the Rance to the Loire
+    assert max(area(r) for r in decode(rennes.region.outline)) > 3  # Bretagne, in square degrees
+    assert rennes.region.outline_coarse and len(rennes.region.outline_coarse) < len(rennes.region.outline)
+    reunion = Department.objects.get(code="974")
+    west, south, east, north = bounds_of_text(reunion.outline)
+    assert 55.1 < west < 55.3 and -21.5 < south < -21.3
+    assert not Department.objects.filter(outline="").exists()
+    assert not Region.objects.filter(outline="").exists()

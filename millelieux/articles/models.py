@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,6 +17,10 @@ from millelieux.core.blocks import NarrativeBlock
 from millelieux.explorations.forms import ExplorationContentForm
 from millelieux.explorations.models import InExplorationMixin
 from millelieux.sources.models import source_field
+
+# Reading order: each series by number (series by title), then the articles outside a series, newest first.
+# The same order on every database: SQLite sorts NULL first and PostgreSQL last unless told.
+SERIES_ORDER = (F("series__title").asc(nulls_last=True), "series_number", "-date", "title")
 
 
 @register_snippet
@@ -59,7 +64,7 @@ class ArticleIndexPage(InExplorationMixin, Page):
             .live()
             .public()
             .select_related("series", "image")
-            .order_by("series__title", "series_number", "-date")
+            .order_by(*SERIES_ORDER)
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -178,6 +183,24 @@ class ArticlePage(InExplorationMixin, Page):
             return ""
         planned = self.series.planned_count
         return f"{self.series_number}/{planned}" if planned else str(self.series_number)
+
+    def series_neighbours(self):
+        """The published articles just before and after this one in its series: (previous, next), each or None.
+
+        Numbers may have gaps (a draft, an interview not yet written): the nearest published number is taken.
+        One query for the two of them, and one for the view restrictions.
+        """
+        if not (self.pk and self.series_id and self.series_number):
+            return None, None
+        others = ArticlePage.objects.live().public().filter(series_id=self.series_id).exclude(pk=self.pk)
+        before = others.filter(series_number__lt=self.series_number).order_by("-series_number")
+        after = others.filter(series_number__gt=self.series_number).order_by("series_number")
+        found = {"previous": None, "next": None}
+        for article in ArticlePage.objects.filter(
+            Q(pk__in=before.values("pk")[:1]) | Q(pk__in=after.values("pk")[:1])
+        ).select_related("series"):
+            found["previous" if article.series_number < self.series_number else "next"] = article
+        return found["previous"], found["next"]
 
 
 class Interviewee(Orderable):

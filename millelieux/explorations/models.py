@@ -4,8 +4,9 @@ from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils.functional import cached_property
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
@@ -177,7 +178,10 @@ class ExplorationPage(RoutablePageMixin, Page):
         return self._public_descendants("impacts.ImpactPage", "kind", "title")
 
     def articles(self):
-        return self._public_descendants("articles.ArticlePage", "-date", "title").select_related("series")
+        """In reading order: each series by number, then the articles outside a series, newest first."""
+        return self._public_descendants(
+            "articles.ArticlePage", F("series__title").asc(nulls_last=True), "series_number", "-date", "title"
+        ).select_related("series")
 
     def events(self):
         return EventPage.objects.child_of(self).live().public().order_by("-date")
@@ -428,6 +432,28 @@ class EventPage(InExplorationMixin, Page):
         for option in options:
             option.share = round(100 * (option.votes or 0) / total) if total else None
         return sorted(options, key=lambda o: (not o.chosen, -(o.votes or 0)))
+
+    def unpublished_facts(self, results):
+        """What the page cannot say because it is not published: ["le lieu", "le nombre de voix"…]."""
+        missing = []
+        if not self.venue:
+            missing.append(_("le lieu"))
+        if self.participants_count is None:
+            missing.append(_("le nombre de participants"))
+        if results and all(option.votes is None for option in results):
+            missing.append(_("le nombre de voix"))
+        return missing
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        results = self.vote_results()
+        context["vote_results"] = results
+        # A table of votes when at least one count is known; otherwise the list of what was put to the vote.
+        context["vote_counted"] = any(option.votes is not None for option in results)
+        missing = self.unpublished_facts(results)
+        context["unpublished_count"] = len(missing)
+        context["unpublished_facts"] = get_text_list([str(fact) for fact in missing], str(_("et")))
+        return context
 
     def exploration_links(self):
         """Pairs of (form field name, pages) that must belong to this page's exploration."""

@@ -1,9 +1,12 @@
 """Places (monographs): technical sheet, narrative, timeline, stakeholders and revenue mix."""
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -223,6 +226,71 @@ class PlacePage(InExplorationMixin, Page):
             .select_related("impact", "source")
             .order_by("-strength", "impact__title")
         )
+
+    def neighbours(self):
+        """The published monographs just before and after this one in its exploration, in the alphabetical order
+        of the terrains index: (previous, next), each or None.
+
+        One query for the two of them (besides the exploration's view restrictions, read once per request); the
+        database compares the titles, with the collation that orders the index.
+        """
+        exploration = self.exploration
+        if not self.pk or exploration is None:
+            return None, None
+        earlier = Q(title__lt=self.title) | Q(title=self.title, pk__lt=self.pk)
+        later = Q(title__gt=self.title) | Q(title=self.title, pk__gt=self.pk)
+        others = exploration.places().exclude(pk=self.pk)
+        before = others.filter(earlier).order_by("-title", "-pk").values("pk")[:1]
+        after = others.filter(later).order_by("title", "pk").values("pk")[:1]
+        found = {"previous": None, "next": None}
+        for place in (
+            PlacePage.objects.filter(Q(pk__in=before) | Q(pk__in=after))
+            .annotate(
+                is_before=Case(
+                    When(earlier, then=Value(True)), default=Value(False), output_field=BooleanField()
+                )
+            )
+            .defer_streamfields()
+        ):
+            found["previous" if place.is_before else "next"] = place
+        return found["previous"], found["next"]
+
+    def continue_places(self, per_impact=2):
+        """Where to go on from here: for each impact observed here (strongest here first), the `per_impact`
+        other published monographs where it is observed too, strongest there first, then alphabetically.
+
+        [{"impact": ImpactPage, "evidence": [Evidence with .place, …]}, …], in one query whatever the size of
+        the exploration (a window function keeps the first rows of each impact).
+        """
+        exploration = self.exploration
+        if not self.pk or exploration is None:
+            return []
+        evidence_model = apps.get_model("impacts", "Evidence")
+        here = evidence_model.objects.filter(place_id=self.pk, impact__live=True)
+        rows = (
+            evidence_model.objects.filter(
+                impact__in=here.values("impact_id"), place__in=exploration.places().values("pk")
+            )
+            .exclude(place_id=self.pk)
+            .annotate(
+                strength_here=Subquery(here.filter(impact_id=OuterRef("impact_id")).values("strength")[:1]),
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("impact_id"),
+                    order_by=[F("strength").desc(), F("place__title").asc(), F("place_id").asc()],
+                ),
+            )
+            .filter(rank__lte=per_impact)
+            .select_related("impact", "place")
+            .defer("place__body", "impact__body")
+            .order_by("-strength_here", "impact__title", "impact_id", "rank")
+        )
+        groups = []
+        for row in rows:
+            if not groups or groups[-1]["impact"].pk != row.impact_id:
+                groups.append({"impact": row.impact, "evidence": []})
+            groups[-1]["evidence"].append(row)
+        return groups
 
 
 class RevenueShare(Orderable):

@@ -2,6 +2,8 @@
 
 from django import template
 
+from millelieux.articles.models import SERIES_ORDER
+
 register = template.Library()
 
 
@@ -13,9 +15,8 @@ def related_articles(page):
     """
     if not page.pk:  # a page previewed before its creation has no related articles yet
         return []
-    return (
-        page.articles.live()
-        .public()
-        .select_related("series")
-        .order_by("series__title", "series_number", "-date", "title")
-    )
+    exploration = getattr(page, "exploration", None)
+    articles = page.articles.live()
+    # An exploration reads the view restrictions once per request for all its lists: share that query.
+    articles = articles.public() if exploration is None else articles.exclude(exploration._private_q)
+    return articles.select_related("series").order_by(*SERIES_ORDER)

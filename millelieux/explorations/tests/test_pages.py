@@ -214,13 +214,19 @@ def test_an_event_page_shows_the_vote_as_a_table_with_shares_and_the_chosen_impa
     assert '<h3 class="narrative-heading">Ce qui s&#x27;est dit</h3>' in html
 
 
-def test_an_event_without_vote_counts_says_they_are_not_known(client):
+def test_an_event_with_some_counts_unknown_keeps_the_table_and_says_which_are_not_known(client):
     exploration = make_exploration("Mille Lieux")
-    event = make_event(exploration, vote_options=[{"impact": make_impact(exploration), "chosen": True}])
+    event = make_event(
+        exploration,
+        vote_options=[
+            {"impact": make_impact(exploration, "Créer des communs"), "votes": 30, "chosen": True},
+            {"impact": make_impact(exploration, "Réinventer le travail")},
+        ],
+    )
 
     html = assert_accessible_page(get_page(client, event))
 
-    assert "non communiqué" in html
+    assert "<table" in html and "non communiqué" in html
     assert "Retenu pour le débat" in html
 
 

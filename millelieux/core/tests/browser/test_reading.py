@@ -109,6 +109,18 @@ def test_a_reader_goes_from_an_impact_to_a_place_where_it_shows_and_on_to_anothe
     other = next(title for title in titles if title != impact_title)
     page.locator("#impacts .evidence__title a", has_text=other).first.click()
     assert page.locator("h1").inner_text() == other
+    # On to the matrix, a filled cell, and back to the place where that evidence shows.
+    page.get_by_role("navigation", name=re.compile("^Exploration")).get_by_role(
+        "link", name="Tableau croisé"
+    ).click()
+    assert page.locator("body.page-matrix table caption").count() == 1
+    cell = page.locator("table td a").first
+    target = cell.get_attribute("href")
+    cell.click()
+    assert page.locator("body.page-place").count() == 1
+    anchor = target.split("#", 1)[1]
+    assert page.evaluate("() => location.hash") == f"#{anchor}"
+    assert page.locator(f"[id='{anchor}']").is_visible()
     assert desktop.problems == []
 
 

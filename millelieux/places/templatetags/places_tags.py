@@ -8,19 +8,6 @@ register = template.Library()
 
 
 @register.simple_tag
-def stakeholder_groups(place):
-    """The place's stakeholders grouped by kind, in the order of Stakeholder.KIND_CHOICES.
-
-    {% stakeholder_groups page as groups %}
-    {% for label, stakeholders in groups %}…{% endfor %}
-    """
-    return [
-        (label, rows)
-        for _kind, label, rows in charts.group_stakeholders(place.stakeholders.select_related("source"))
-    ]
-
-
-@register.simple_tag
 def stakeholder_figure(place):
     """The place's stakeholders numbered and grouped by kind, with their map (None if it has none): one query.
 

@@ -121,6 +121,15 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Front-end packages come from the npm registry (package.json, package-lock.json; `npm ci` in scripts/demo):
+# each is served under static/vendor/ straight from node_modules, nothing is copied into the repository.
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("vendor/source-serif-4", NODE_MODULES / "@fontsource/source-serif-4/files"),
+    ("vendor/source-sans-3", NODE_MODULES / "@fontsource/source-sans-3/files"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet/dist"),
+    ("vendor/supercluster", NODE_MODULES / "supercluster/dist"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 # Uploaded images and their renditions are served by the application itself (millelieux.core.serving),

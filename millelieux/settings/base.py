@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "millelieux.core",
     "millelieux.territories",
     "millelieux.sources",
+    "millelieux.census",
     "millelieux.explorations",
     "millelieux.places",
     "millelieux.impacts",

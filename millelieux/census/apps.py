@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CensusConfig(AppConfig):
+    name = "millelieux.census"
+    label = "census"
+    verbose_name = "Recensements"

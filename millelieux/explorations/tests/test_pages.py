@@ -132,11 +132,11 @@ def test_the_navigation_marks_the_current_section(client):
 
     html = get_page(client, place).content.decode()
 
-    assert 'aria-current="true"' in nav_link(html, "Terrains")
+    assert 'aria-current="true"' in nav_link(html, "Lieux étudiés")
     assert "aria-current" not in nav_link(html, "Impacts")
     assert "aria-current" not in nav_link(html, "Mille Lieux")
     index_html = get_page(client, place.get_parent().specific).content.decode()
-    assert 'aria-current="page"' in nav_link(index_html, "Terrains")
+    assert 'aria-current="page"' in nav_link(index_html, "Lieux étudiés")
 
 
 def test_the_partners_subpage_lists_the_published_partners_with_their_role(client):

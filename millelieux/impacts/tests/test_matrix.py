@@ -443,7 +443,7 @@ def test_the_navigation_the_exploration_page_and_the_impact_index_link_to_the_ma
     assert "Croiser les deux : le tableau des lieux et des impacts" in exploration_html
     assert link in index_html.split("</header>", 2)[1]  # in the index's own header, not only the site's
     matrix_nav = matrix_html[matrix_html.index('class="site-nav"') :].split("</nav>")[0]
-    assert f'<a {link} aria-current="page">Tableau croisé</a>' in matrix_nav
+    assert f'<a {link} aria-current="page">Lieux × impacts</a>' in matrix_nav
     assert '<span aria-current="page">Tableau croisé</span>' in matrix_html  # breadcrumbs
 
 

@@ -111,7 +111,7 @@ def test_a_reader_goes_from_an_impact_to_a_place_where_it_shows_and_on_to_anothe
     assert page.locator("h1").inner_text() == other
     # On to the matrix, a filled cell, and back to the place where that evidence shows.
     page.get_by_role("navigation", name=re.compile("^Exploration")).get_by_role(
-        "link", name="Tableau croisé"
+        "link", name="Lieux × impacts"
     ).click()
     assert page.locator("body.page-matrix table caption").count() == 1
     cell = page.locator("table td a").first

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
@@ -99,3 +100,26 @@ def current_exploration(context):
     if exploration:
         return exploration
     return getattr(context.get("page"), "exploration", None)
+
+
+def content_language():
+    """The language the published content is written in.
+
+    Studies are written in French (LANGUAGE_CODE); the interface may be read in English (/en/…). Until pages
+    are translated with Wagtail's localisation, every page's content is in the default language.
+    """
+    return settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="fr"` on an element holding content, when the interface is in another language (WCAG 3.1.2)."""
+    language = content_language()
+    if translation.get_language() == language:
+        return ""
+    return mark_safe(f' lang="{language}"')
+
+
+@register.simple_tag
+def content_language_code():
+    return content_language()

@@ -132,10 +132,30 @@ def test_the_english_prefix_serves_the_same_page_with_lang_en(client):
     response = get_page(client, place, language="en")
 
     html = assert_accessible_page(response, lang="en")
-    assert "<h1>La Quincaillerie</h1>" in html
+    assert '<h1 lang="fr">La Quincaillerie</h1>' in html
     # Links stay in English, and the switcher leads back to the same page in French.
     assert f'href="/en{url_of(exploration)}"' in html
     assert f'href="{url_of(place)}" hreflang="fr"' in html
+
+
+def test_french_content_in_the_english_interface_says_its_language_and_a_note_says_so(client):
+    exploration = make_exploration("Mille Lieux", summary="Une exploration des tiers-lieux.")
+    place = make_place(exploration, title="La Quincaillerie", summary="Un tiers-lieu à Guéret.")
+
+    english = get_page(client, place, language="en").content.decode()
+    french = get_page(client, place).content.decode()
+
+    # In English, the French text is marked as French (WCAG 3.1.2) and a visible note explains why.
+    assert '<p class="lead" lang="fr">Un tiers-lieu à Guéret.</p>' in english
+    note = re.search(r'<p class="content-language-note">(.*?)</p>', english, re.S).group(1)
+    assert "This study is published in French; only the interface is translated." in note
+    assert f'href="{url_of(place)}" hreflang="fr"' in note
+    exploration_html = get_page(client, exploration, language="en").content.decode()
+    assert '<p class="lead" lang="fr">Une exploration des tiers-lieux.</p>' in exploration_html
+    # In French, content and interface share the page's language: no mark, no note.
+    assert '<p class="lead">Un tiers-lieu à Guéret.</p>' in french
+    assert "content-language-note" not in french
+    assert ' lang="fr"' not in french.split("<main", 1)[1].split("</main>")[0]
 
 
 def test_the_language_switcher_links_to_the_same_page_in_the_other_language(client):

@@ -9,11 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.i18n import ReadingLocaleMixin
+from millelieux.core.routing import private_pages_q
 from millelieux.explorations.forms import ExplorationContentForm
 from millelieux.explorations.models import InExplorationMixin
 from millelieux.sources.models import source_field
@@ -47,10 +50,11 @@ class ArticleSeries(models.Model):
         return self.title
 
 
-class ArticleIndexPage(InExplorationMixin, Page):
+class ArticleIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = ["title", "seo_title", "search_description", "intro"]
     parent_page_types = ["explorations.ExplorationPage"]
     subpage_types = ["articles.ArticlePage"]
 
@@ -62,7 +66,7 @@ class ArticleIndexPage(InExplorationMixin, Page):
         return (
             ArticlePage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_pages_q())
             .select_related("series", "image")
             .order_by(*SERIES_ORDER)
         )
@@ -73,7 +77,7 @@ class ArticleIndexPage(InExplorationMixin, Page):
         return context
 
 
-class ArticlePage(InExplorationMixin, Page):
+class ArticlePage(ReadingLocaleMixin, InExplorationMixin, Page):
     INTERVIEW, REPORT, ESSAY = "interview", "report", "essay"
     KIND_CHOICES = [(INTERVIEW, _("Entretien")), (REPORT, _("Reportage")), (ESSAY, _("Essai"))]
 
@@ -93,7 +97,7 @@ class ArticlePage(InExplorationMixin, Page):
     summary = models.TextField(_("résumé"), max_length=600)
     pull_quote = models.TextField(_("citation mise en avant"), blank=True, max_length=400)
     image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("image"),
         null=True,
         blank=True,
@@ -104,7 +108,10 @@ class ArticlePage(InExplorationMixin, Page):
         _("texte alternatif de l'image"),
         max_length=250,
         blank=True,
-        help_text=_("Ce que l'image montre, pour les personnes qui ne la voient pas."),
+        help_text=_(
+            "Laisser vide pour reprendre celui de l'image ; à remplir si, dans cet article, l'image dit "
+            "autre chose."
+        ),
     )
     body = StreamField(NarrativeBlock(), verbose_name=_("texte"), blank=True)
     original_source = source_field(
@@ -171,8 +178,6 @@ class ArticlePage(InExplorationMixin, Page):
                     errors["series_number"] = _(
                         "Le numéro %(number)s de la série est déjà pris par « %(title)s »."
                     ) % {"number": self.series_number, "title": taken.title}
-        if self.image_id and not self.image_alt.strip():
-            errors["image_alt"] = _("Décrivez l'image pour les personnes qui ne la voient pas.")
         if errors:
             raise ValidationError(errors)
 
@@ -192,7 +197,12 @@ class ArticlePage(InExplorationMixin, Page):
         """
         if not (self.pk and self.series_id and self.series_number):
             return None, None
-        others = ArticlePage.objects.live().public().filter(series_id=self.series_id).exclude(pk=self.pk)
+        others = (
+            ArticlePage.objects.live()
+            .exclude(private_pages_q())
+            .filter(series_id=self.series_id)
+            .exclude(pk=self.pk)
+        )
         before = others.filter(series_number__lt=self.series_number).order_by("-series_number")
         after = others.filter(series_number__gt=self.series_number).order_by("series_number")
         found = {"previous": None, "next": None}

@@ -45,14 +45,21 @@ def make_moderator(username="moderator", **fields):
     return _user_in_group(MODERATOR_GROUP, username, **fields)
 
 
-def make_image(title="Image de test", colour="white", size=(64, 48)):
-    """A small PNG image stored in the media folder, in the root collection.
+def make_image(title="Image de test", colour="white", size=(64, 48), **fields):
+    """A small PNG image stored in the media folder, in the root collection, with an alternative text, a credit
+    and a licence (any field of the image model may be given).
 
-    image = make_image("Façade de la Quincaillerie")
+    image = make_image("Façade de la Quincaillerie", size=(1600, 900), credit="Camille Martin")
     """
     import PIL.Image
     from wagtail.images import get_image_model
 
     buffer = BytesIO()
     PIL.Image.new("RGB", size, colour).save(buffer, "PNG")
-    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"))
+    fields = {
+        "description": f"{title} (image de test)",
+        "credit": "Mille Lieux",
+        "licence": "CC BY-SA 4.0",
+        **fields,
+    }
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"), **fields)

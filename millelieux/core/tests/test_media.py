@@ -47,6 +47,9 @@ def test_an_image_uploaded_in_the_admin_is_served_at_its_file_url(client):
         {
             "title": "Façade de la Quincaillerie",
             "file": SimpleUploadedFile("facade.png", uploaded, content_type="image/png"),
+            "description": "La façade de la Quincaillerie, rue de l'Église à Guéret.",
+            "credit": "Mille Lieux",
+            "licence": "CC BY-SA 4.0",
             "collection": Collection.get_first_root_node().pk,
         },
     )

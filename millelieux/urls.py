@@ -8,7 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from millelieux.api.api import api
 from millelieux.core.serving import favicon, serve_media
+from millelieux.core.views import serve as serve_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
+    path("api/v1/", api.urls),
 ]
 
 # Uploaded images and their renditions, with or without DEBUG, unless SERVE_MEDIA is off (the view checks it,
@@ -29,5 +32,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-# Pages in French at the root, the interface in English under /en/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Pages in French at the root, the interface in English under /en/. Pages are served by Wagtail's view through
+# core.views.serve (same address pattern, first in the list), which reads translations (core/i18n.py).
+urlpatterns += i18n_patterns(
+    path("", include("millelieux.census.urls")),  # the national map (/carte/), before Wagtail's catch-all
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -98,3 +98,20 @@ def checked_rows(model, name, rows, parental_key="place"):
     if errors:
         raise ValidationError(errors)
     return instances
+
+
+def create_translation(page, language, **values):
+    """A published translation of `page` into `language` with `values` (the translated fields), through
+    Wagtail's localisation: the page is copied into the language's tree (its parents as aliases), then its
+    fields are replaced and the copy is published. Narrative fields take blocks as `narrative()` does."""
+    from wagtail.fields import StreamField
+    from wagtail.models import Locale
+
+    translated = page.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+    for name, value in values.items():
+        if isinstance(translated._meta.get_field(name), StreamField):
+            value = narrative(value)
+        setattr(translated, name, value)
+    translated.full_clean()
+    translated.save_revision().publish()
+    return type(translated).objects.get(pk=translated.pk)

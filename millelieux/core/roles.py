@@ -81,6 +81,8 @@ def draft_snippet_models():
 
 def editor_permissions():
     permissions = _permissions("wagtailadmin", ["access_admin"])
+    # Translating a page makes a draft in the other language, published through the same workflow.
+    permissions += _permissions("simple_translation", ["submit_translation"])
     for model in snippet_models():
         meta = model._meta
         permissions += _permissions(

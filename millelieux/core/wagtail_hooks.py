@@ -11,17 +11,21 @@
    administrators. Wagtail already refuses it for pages to users without "publish_page"; the hook keeps the
    rule whatever permissions a group is given, and applies it to the snippets with drafts.
 
-Each refusal puts a message in the admin and sends the user back; nothing is published or deleted.
+3. Translating is for the page types whose translation is read (core/i18n.py); sub-pages are not copied along.
+
+Each refusal puts a message in the admin and sends the user back; nothing is published, deleted or copied.
 """
 
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_latest_str
 from wagtail.models import DraftStateMixin, Page, WorkflowMixin
+
+from millelieux.core.i18n import is_translatable
 
 
 def awaits_approval_by(user, obj):
@@ -122,3 +126,41 @@ def refuse_deleting_an_online_snippet(request, instances):
         messages.error(request, _deletion_refused_message(online[0]))
         viewset = getattr(type(online[0]), "snippet_viewset", None)
         return redirect(reverse(viewset.get_url_name("list")) if viewset else reverse("wagtailadmin_home"))
+
+
+def submit_page_translation(request, page_id):
+    """Wagtail's "Translate" view, for the page types whose translation can be read (core/i18n.py).
+
+    Registered before simple_translation's own URL (the core app comes first), at the same address. A page
+    that points at other pages of the study (a monograph, an article, an event) is refused with a message, and
+    its sub-pages are never copied along ("include_subtree"): each page is translated on its own.
+    """
+    from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+
+    page = get_object_or_404(Page, id=page_id).specific
+    if not is_translatable(page):
+        messages.error(
+            request,
+            _(
+                "« %(title)s » ne peut pas être traduite : seules les pages de présentation (accueil, exploration, "
+                "index) se traduisent pour l'instant. Les monographies, impacts, articles et événements restent en "
+                "français, signalés comme tels aux lecteurs de l'interface anglaise."
+            )
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    if request.method == "POST" and "include_subtree" in request.POST:
+        request.POST = request.POST.copy()
+        del request.POST["include_subtree"]
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_guard():
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            submit_page_translation,
+            name="millelieux_translate_page",
+        )
+    ]

@@ -16,6 +16,8 @@ CONTENT_DIR = Path(__file__).resolve().parent / "content"
 SOURCES_FILE = "sources.toml"
 INDEX_FILE = "explorations.toml"
 EXPLORATION_FILE = "exploration.toml"
+# A translation of the exploration's presentation, read with Wagtail's localisation: exploration.<language>.toml.
+TRANSLATION_LANGUAGES = ("en",)
 # Sub-folders of an exploration, in the order they are loaded: impacts before places (a place's evidence
 # rows name its impacts), places before articles and events (which name places and impacts).
 FOLDERS = ("impacts", "terrains", "articles", "evenements")
@@ -353,6 +355,14 @@ EXPLORATION = {
     "series": Table({"title": Text(required=True, max_length=200), "planned_count": Integer(minimum=1)}),
 }
 
+EXPLORATION_TRANSLATION = {
+    "title": Text(required=True, max_length=255),
+    "subtitle": Text(max_length=250),
+    "summary": Text(required=True, max_length=600),
+    "foreword": Blocks(),
+    "method": Blocks(),
+}
+
 IMPACT = {
     "title": Text(required=True, max_length=255),
     "kind": Text(required=True, choices=("positive", "limit")),
@@ -474,6 +484,7 @@ class ExplorationContent:
     places: list = field(default_factory=list)
     articles: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    translations: dict = field(default_factory=dict)  # language -> Entry
 
     @property
     def slug(self):
@@ -552,6 +563,14 @@ def read_exploration(directory, folder):
         raise DemoContentError(path, None, "le nom du dossier s'écrit en minuscules, chiffres et tirets.")
     data = check_table(read_toml(folder / EXPLORATION_FILE, directory), EXPLORATION, path)
     exploration = ExplorationContent(Entry(f"page:{slug}", str(path), slug, data, EXPLORATION))
+    for language in TRANSLATION_LANGUAGES:
+        file = folder / f"exploration.{language}.toml"
+        if file.is_file():
+            shown = file.relative_to(directory)
+            values = check_table(read_toml(file, directory), EXPLORATION_TRANSLATION, shown)
+            exploration.translations[language] = Entry(
+                f"page:{slug}@{language}", str(shown), slug, values, EXPLORATION_TRANSLATION
+            )
     for name in FOLDERS:
         for file in sorted((folder / name).glob("*.toml")) if (folder / name).is_dir() else ():
             shown = file.relative_to(directory)

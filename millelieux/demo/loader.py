@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from millelieux.articles.builders import build_article, build_article_index, find_or_create_series
 from millelieux.articles.models import ArticleIndexPage, ArticlePage, ArticleSeries
-from millelieux.core.builders import add_page, rich_text
+from millelieux.core.builders import add_page, create_translation, rich_text
 from millelieux.core.models import HomePage
 from millelieux.explorations.builders import (
     build_event,
@@ -43,6 +44,7 @@ from millelieux.sources.models import Source
 
 from .files import DemoContentError, Entry, read_content
 from .models import DemoRecord
+from .pictures import CoverPlace, exploration_cover
 
 SITE_KEY = "site:default"
 # The Site created by the first migration, before anyone chose an address for it.
@@ -180,6 +182,7 @@ class DemoLoader:
                 foreword=data["foreword"],
                 method=data["method"],
                 source=self.source(data["source"]),
+                image=self.cover(content),
                 partnerships=[
                     {"partner": partner, "role": row["role"]}
                     for partner, row in zip(partners, data["partners"], strict=True)
@@ -194,6 +197,9 @@ class DemoLoader:
             home.default_exploration = exploration
             home.save_revision().publish()
 
+        for language, translation in content.translations.items():
+            self.load_translation(translation, exploration, language)
+
         fields = {
             row["slug"]: self.load_field(content, exploration, position, row)
             for position, row in enumerate(data["fields"])
@@ -203,6 +209,48 @@ class DemoLoader:
         self.load_articles(content, exploration, places, impacts)
         for event in content.events:
             self.load_event(event, exploration, impacts)
+
+    def load_translation(self, entry, page, language):
+        """The page's translation into `language` (Wagtail's localisation), made once from `entry`."""
+        if page is None:
+            return None
+        values = {name: value for name, value in entry.data.items() if value not in (None, "", [])}
+        return self.obtain(
+            entry.key,
+            entry.path,
+            lambda: page.get_translations().filter(locale__language_code=language).specific().first(),
+            lambda: create_translation(page, language, **values),
+        )
+
+    def cover(self, content):
+        """The cover picture of an exploration, drawn by the project from the territory data (demo.pictures),
+        made with the exploration page only: None when there is nothing to draw yet (territories not loaded,
+        no place) or when an editor deleted it."""
+        key = f"picture:{content.slug}/carte-des-terrains"
+        cover = None
+        if not DemoRecord.objects.filter(key=key).exists():
+            places = sorted(content.places, key=lambda entry: entry.data["title"])
+            cover = exploration_cover(
+                content.entry.data["title"],
+                content.slug,
+                [
+                    CoverPlace(
+                        entry.data["title"],
+                        entry.data["commune_code"],
+                        entry.data.get("latitude"),
+                        entry.data.get("longitude"),
+                    )
+                    for entry in places
+                ],
+            )
+            if cover is None:
+                return None
+        return self.obtain(
+            key,
+            content.entry.path,
+            lambda: get_image_model().objects.filter(title=cover.title).order_by("pk").first(),
+            lambda: cover.save(),
+        )
 
     def load_partner(self, entry, row):
         return self.obtain(

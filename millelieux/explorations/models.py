@@ -12,10 +12,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.i18n import ReadingLocaleMixin
+from millelieux.core.routing import private_pages_q
 from millelieux.core.validators import validate_hex_colour, validate_insee_code, validate_year
 from millelieux.sources.models import source_field
 
@@ -34,10 +37,11 @@ from .tree import InExplorationMixin, exploration_of
 __all__ = ["InExplorationMixin", "exploration_of"]  # kept here too: migrations name the mixin in this module
 
 
-class ExplorationIndexPage(Page):
+class ExplorationIndexPage(ReadingLocaleMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = ["title", "seo_title", "search_description", "intro"]
     parent_page_types = ["core.HomePage"]
     subpage_types = ["explorations.ExplorationPage"]
     max_count = 1
@@ -47,7 +51,12 @@ class ExplorationIndexPage(Page):
         verbose_name_plural = _("index des explorations")
 
     def explorations(self):
-        return ExplorationPage.objects.child_of(self).live().public().order_by("-period_start", "title")
+        return (
+            ExplorationPage.objects.child_of(self)
+            .live()
+            .exclude(private_pages_q())
+            .order_by("-period_start", "title")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -55,7 +64,7 @@ class ExplorationIndexPage(Page):
         return context
 
 
-class ExplorationPage(RoutablePageMixin, Page):
+class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
     """A field study: its foreword, method, fields, places, impacts, articles, events and partners."""
 
     subtitle = models.CharField(_("sous-titre"), max_length=250, blank=True)
@@ -73,6 +82,17 @@ class ExplorationPage(RoutablePageMixin, Page):
     summary = models.TextField(
         _("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes.")
     )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "En couverture, sous le résumé, avec le texte alternatif, le crédit et la licence de l'image."
+        ),
+    )
     foreword = StreamField(NarrativeBlock(), verbose_name=_("avant-propos"), blank=True)
     method = StreamField(NarrativeBlock(), verbose_name=_("méthode"), blank=True)
     source = source_field(
@@ -84,6 +104,7 @@ class ExplorationPage(RoutablePageMixin, Page):
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Période")),
         FieldPanel("summary"),
+        FieldPanel("image"),
         FieldPanel("foreword"),
         FieldPanel("method"),
         FieldPanel("source"),
@@ -94,6 +115,15 @@ class ExplorationPage(RoutablePageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("foreword"),
         index.FilterField("period_start"),
+    ]
+    translatable_fields = [
+        "title",
+        "seo_title",
+        "search_description",
+        "subtitle",
+        "summary",
+        "foreword",
+        "method",
     ]
     parent_page_types = ["explorations.ExplorationIndexPage"]
     subpage_types = [
@@ -156,17 +186,19 @@ class ExplorationPage(RoutablePageMixin, Page):
     def article_index(self):
         return self._child_indexes.get("articles.ArticleIndexPage")
 
-    @cached_property
+    @property
     def _private_q(self):
-        """Pages in a section with view restrictions: read once (one query) for the lists below."""
-        return Page.objects.private_q()
+        """Pages in a section with view restrictions: read once per request (core/routing.py)."""
+        return private_pages_q()
 
     def _public_descendants(self, model_label, *ordering):
         return (
             apps.get_model(model_label)
             .objects.descendant_of(self)
             .live()
-            .exclude(self._private_q)  # what .public() does, without reading the restrictions again
+            .exclude(
+                self._private_q
+            )  # what .exclude(private_pages_q()) does, without reading the restrictions again
             .order_by(*ordering)
         )
 
@@ -184,10 +216,15 @@ class ExplorationPage(RoutablePageMixin, Page):
         ).select_related("series")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().order_by("-date")
+        return EventPage.objects.child_of(self).live().exclude(private_pages_q()).order_by("-date")
 
     def live_partnerships(self):
-        return self.partnerships.filter(partner__live=True).select_related("partner", "partner__logo")
+        # The renditions of every logo in one query (the picture include reads them).
+        return (
+            self.partnerships.filter(partner__live=True)
+            .select_related("partner", "partner__logo")
+            .prefetch_related("partner__logo__renditions")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -346,7 +383,7 @@ class Partner(ModeratedSnippet):
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("logo"),
         null=True,
         blank=True,
@@ -392,7 +429,7 @@ class ExplorationPartnership(Orderable):
         verbose_name_plural = _("partenariats")
 
 
-class EventPage(InExplorationMixin, Page):
+class EventPage(ReadingLocaleMixin, InExplorationMixin, Page):
     """An event of an exploration, such as the closing evening where participants voted for impacts."""
 
     date = models.DateField(_("date"))

@@ -4,6 +4,7 @@ A module of its own, below models and forms, so that both can use it without imp
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
@@ -17,6 +18,15 @@ def exploration_of(page):
     if isinstance(page, exploration_model):
         return page
     if not page.pk or not page.path:
+        return None
+    found = getattr(page, "_route_ancestors", None)
+    if found is not None:
+        # The routing read the ancestors (core/routing.py): the exploration is one of them. Its own fields are
+        # loaded on first use; the navigation only needs its title and address, which the page row holds.
+        content_type = ContentType.objects.get_for_model(exploration_model)
+        for ancestor in reversed(found):
+            if ancestor.content_type_id == content_type.pk:
+                return ancestor.specific_deferred
         return None
     return exploration_model.objects.ancestor_of(page).order_by("-depth").first()
 

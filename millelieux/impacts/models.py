@@ -12,18 +12,21 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.i18n import ReadingLocaleMixin
+from millelieux.core.routing import private_pages_q
 from millelieux.explorations.models import ExplorationField, InExplorationMixin, exploration_of
 from millelieux.sources.models import SourcedMixin, source_field
 
 from .forms import ImpactPageForm
 
 
-class ImpactIndexPage(InExplorationMixin, Page):
+class ImpactIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
     """The impacts of an exploration, grouped by field, positives and limits."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = ["title", "seo_title", "search_description", "intro"]
     parent_page_types = ["explorations.ExplorationPage"]
     subpage_types = ["impacts.ImpactPage"]
 
@@ -35,7 +38,7 @@ class ImpactIndexPage(InExplorationMixin, Page):
         return (
             ImpactPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_pages_q())
             .order_by("title")
             .prefetch_related("exploration_fields")
         )
@@ -57,7 +60,7 @@ class ImpactIndexPage(InExplorationMixin, Page):
         return context
 
 
-class ImpactPage(InExplorationMixin, Page):
+class ImpactPage(ReadingLocaleMixin, InExplorationMixin, Page):
     """What tiers-lieux create, or fail to create, on their territory."""
 
     POSITIVE = "positive"

@@ -34,11 +34,14 @@ INSTALLED_APPS = [
     "millelieux.impacts",
     "millelieux.articles",
     "millelieux.demo",
+    "millelieux.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -147,7 +150,20 @@ WAGTAIL_SITE_NAME = "Mille Lieux"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
-WAGTAIL_I18N_ENABLED = False
+# Images: the project's own model (alt text, credit and licence required, shown under every picture) and
+# what an upload may be. No SVG (it can carry scripts, and Wagtail cannot make renditions of it) and no GIF
+# (animations become a still frame in the renditions; a photograph or a drawing is a JPEG, PNG or WebP).
+# AVIF is read and written by Pillow's own wheels (Pillow >= 11.3), with no extra package.
+WAGTAILIMAGES_IMAGE_MODEL = "core.Picture"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "millelieux.core.forms.PictureForm"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # 10 Mo
+# 40 million pixels (8000 × 5000): more than any camera an editor would use, far less than what a small
+# compressed file can claim (a "decompression bomb" whose renditions would exhaust the server's memory).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Pages may be translated with Wagtail's localisation (millelieux/core/i18n.py explains how they are read).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 LOGGING = {

@@ -3,6 +3,7 @@
 from django import template
 
 from millelieux.articles.models import SERIES_ORDER
+from millelieux.core.routing import private_pages_q
 
 register = template.Library()
 
@@ -18,5 +19,9 @@ def related_articles(page):
     exploration = getattr(page, "exploration", None)
     articles = page.articles.live()
     # An exploration reads the view restrictions once per request for all its lists: share that query.
-    articles = articles.public() if exploration is None else articles.exclude(exploration._private_q)
+    articles = (
+        articles.exclude(private_pages_q())
+        if exploration is None
+        else articles.exclude(exploration._private_q)
+    )
     return articles.select_related("series").order_by(*SERIES_ORDER)

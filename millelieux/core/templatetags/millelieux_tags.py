@@ -102,24 +102,30 @@ def current_exploration(context):
     return getattr(context.get("page"), "exploration", None)
 
 
-def content_language():
-    """The language the published content is written in.
-
-    Studies are written in French (LANGUAGE_CODE); the interface may be read in English (/en/…). Until pages
-    are translated with Wagtail's localisation, every page's content is in the default language.
-    """
-    return settings.LANGUAGE_CODE
+def content_language(context, shown=None):
+    """The language of the text shown from `shown` (by default the page): the study's, or its translation's."""
+    shown = shown if shown is not None else context.get("page")
+    return getattr(shown, "content_language", None) or settings.LANGUAGE_CODE
 
 
-@register.simple_tag
-def content_lang():
-    """` lang="fr"` on an element holding content, when the interface is in another language (WCAG 3.1.2)."""
-    language = content_language()
+@register.simple_tag(takes_context=True)
+def content_lang(context, shown=None):
+    """` lang="…"` on an element holding the text of `shown` (by default the page) when the interface is in
+    another language (WCAG 3.1.2)."""
+    language = content_language(context, shown)
     if translation.get_language() == language:
         return ""
     return mark_safe(f' lang="{language}"')
 
 
 @register.simple_tag
-def content_language_code():
-    return content_language()
+def study_lang():
+    """` lang="fr"` on a list of the study's pages (always in its own language) in another interface language."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')
+
+
+@register.simple_tag(takes_context=True)
+def content_language_code(context):
+    return content_language(context)

@@ -118,7 +118,7 @@ def test_an_unknown_address_answers_404_with_the_site_page(client):
 def test_the_500_page_renders_without_any_context():
     html = render_to_string("500.html")
     assert "Erreur du serveur" in html
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr"' in html
 
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500

@@ -65,15 +65,16 @@ def test_a_page_under_en_shows_the_interface_in_english(client, place):
     assert "0 people" in html  # English plural for zero
     assert "Terrains" not in site_nav(html)
     assert "Fiche technique" not in html
-    # The editorial content is not translated: the title of the page, and of the index in the breadcrumbs.
-    assert "<h1>La Quincaillerie</h1>" in html
+    # The editorial content is not translated: the title of the page (marked as French), and of the index in
+    # the breadcrumbs.
+    assert '<h1 lang="fr">La Quincaillerie</h1>' in html
     assert 'terrains/">Terrains</a></li>' in html
 
 
 def test_the_same_page_without_prefix_stays_in_french(client, place):
     html = assert_accessible_page(get_page(client, place, language="fr"), lang="fr")
 
-    assert "Terrains</a>" in site_nav(html)
+    assert "Lieux étudiés</a>" in site_nav(html)
     assert '<h2 id="sheet-title">Fiche technique</h2>' in html
     assert "Aller au contenu" in html
     assert "0 personne<" in html  # French: zero is singular

@@ -68,7 +68,7 @@ def snapshot():
 
 
 def mille_lieux():
-    return ExplorationPage.objects.get(slug="mille-lieux")
+    return ExplorationPage.objects.get(slug="mille-lieux", locale__language_code="fr")
 
 
 @pytest.fixture
@@ -207,7 +207,21 @@ def test_coordinates_are_stored_exactly_as_written_in_the_file():
 def test_the_home_page_presents_mille_lieux():
     load_demo()
 
-    assert HomePage.objects.get().featured_exploration().slug == "mille-lieux"
+    assert HomePage.objects.first().featured_exploration().slug == "mille-lieux"
+
+
+def test_the_exploration_is_translated_into_english_with_wagtails_localisation(client):
+    load_demo()
+
+    exploration = mille_lieux()
+    translation = exploration.get_translations().get(locale__language_code="en").specific
+    assert translation.live and translation.title == "Mille Lieux"
+    assert translation.summary.startswith("What do third places")
+    french_url = exploration.url
+    english = client.get(f"/en{french_url}").content.decode()
+    assert "Looking beyond the figures" in english and "Regarder au-delà des chiffres" not in english
+    assert "content-language-note" not in english
+    assert "Regarder au-delà des chiffres" in client.get(french_url).content.decode()
 
 
 def test_every_url_of_the_sitemap_answers_200(client):
@@ -217,7 +231,8 @@ def test_every_url_of_the_sitemap_answers_200(client):
 
     assert sitemap.status_code == 200
     locations = re.findall(r"<loc>(.*?)</loc>", sitemap.content.decode())
-    assert len(locations) >= Page.objects.live().filter(depth__gte=2).count()
+    # Every page of the study's tree (translations are read at their French page's address, under /en/).
+    assert len(locations) >= Page.objects.live().filter(depth__gte=2, locale__language_code="fr").count()
     for location in locations:
         response = client.get(urlparse(location).path)
         assert response.status_code == 200, location

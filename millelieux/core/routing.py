@@ -1,0 +1,89 @@
+"""Finding the page of an address in few queries, and what one request reads once.
+
+Wagtail routes an address one level at a time (two queries a level: the child, then its specific page), then
+reads the ancestors again for the view restrictions and the breadcrumbs, and every `.public()` reads all the
+restrictions again. Here the pages along the address come in one query, the routed page keeps them as its
+ancestors, and the restrictions are read once per request (a request memo, see `request_memo`).
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models import Q
+from django.http import Http404
+from wagtail.models import Page, PageViewRestriction, Site
+
+_memo = ContextVar("millelieux_request_memo", default=None)
+
+
+@contextmanager
+def request_memo():
+    """Within this block, values read through `memoised` are read once (the serve view opens one per request)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def memoised(key, compute):
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def view_restrictions():
+    """Every page view restriction of the site, with its page (one query per request)."""
+    return memoised("view_restrictions", lambda: list(PageViewRestriction.objects.select_related("page")))
+
+
+def private_pages_q():
+    """What Wagtail's `.public()` excludes (pages in a restricted section), from the request's restrictions."""
+    q = None
+    for restriction in view_restrictions():
+        part = Page.objects.descendant_of_q(restriction.page, inclusive=True)
+        q = part if q is None else q | part
+    return q if q is not None else Q(pk__in=[])  # no restricted section: exclude nothing
+
+
+def public(queryset):
+    """`queryset.public()`, reading the restrictions once per request."""
+    return queryset.exclude(private_pages_q())
+
+
+def route(request, path):
+    """Wagtail's RouteResult (page, args, kwargs) for `path` on the request's site, or None.
+
+    The pages whose address is a prefix of `path` come in one query; the deepest is asked to route the rest
+    (a routable page's sub-pages, or a 404), which also checks that it is live, as Wagtail does. The page keeps
+    the others as `_route_ancestors`. Unlike Wagtail, a child page wins over a routable page's sub-route of
+    the same name.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    parts = [part for part in path.split("/") if part]
+    prefixes = [root.url_path + "".join(f"{part}/" for part in parts[:n]) for n in range(len(parts) + 1)]
+    chain = list(
+        Page.objects.filter(
+            url_path__in=prefixes, path__startswith=root.path, depth__gte=root.depth
+        ).order_by("depth")
+    )
+    # Keep the unbroken line from the root down (a page whose parent is not in the line cannot be reached).
+    line = []
+    for page in chain:
+        if page.depth != root.depth + len(line) or (line and not page.path.startswith(line[-1].path)):
+            break
+        line.append(page)
+    if not line:
+        return None
+    deepest = line[-1].specific
+    deepest._route_ancestors = line[:-1]
+    try:
+        return deepest.route(request, parts[len(line) - 1 :])
+    except Http404:
+        return None

@@ -48,7 +48,9 @@ def test_the_home_page_shows_a_friendly_empty_state_without_any_exploration(clie
     html = assert_accessible_page(get_page(client, "/"))
 
     assert "Aucune exploration n'est encore publiée" in html
-    assert 'class="site-nav"' not in html
+    # No exploration to navigate: only the main navigation, with the national map.
+    assert 'aria-label="Exploration' not in html
+    assert '<nav class="site-nav" aria-label="Navigation principale">' in html and 'href="/carte/"' in html
 
 
 def test_the_home_page_lists_the_other_explorations_but_not_drafts(client):
@@ -197,7 +199,12 @@ def test_narrative_blocks_render_headings_quotes_and_figures_with_their_alt_text
     assertInHTML("<blockquote><p>On vient ici pour essayer.</p></blockquote>", html)
     assert "<figcaption>— Une habitante</figcaption>" in html
     assert re.search(r'<img [^>]*alt="La façade vue de la place"', html)
-    assert "<figcaption>La façade en 2019</figcaption>" in html
+    # The caption, then the image's credit and licence (core/includes/picture.html).
+    assert re.search(
+        r'<figcaption><span class="picture__caption">La façade en 2019</span> '
+        r'<span class="picture__credit">Crédit : [^<]+',
+        html,
+    )
 
     # Under a section heading (the exploration's foreword), the intertitles step down to h3.
     html = assert_accessible_page(get_page(client, exploration))

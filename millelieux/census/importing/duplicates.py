@@ -26,8 +26,8 @@ def _cell(latitude, longitude, lon_step):
 
 
 def probable_duplicates(points):
-    """`points`: an iterable of (pk, name, latitude, longitude) tuples, read once. Yields (pk, pk, distance in m, similarity) with the
-    smaller pk first."""
+    """`points`: an iterable of (pk, name, latitude, longitude) tuples, read once. Yields (pk, pk, distance
+    in m, similarity) with the smaller pk first."""
     points = [p for p in points if p[2] is not None and p[3] is not None]
     if not points:
         return

@@ -89,7 +89,9 @@ def place_data(
         "summary": "Un tiers-lieu dans une ancienne quincaillerie.",
         # Guéret, created if the calling test has no territories loaded (place_data is shared by other suites).
         "commune": str(
-            Commune.objects.get_or_create(code="23096", defaults={"name": "Guéret", "population": 12926})[0].pk
+            Commune.objects.get_or_create(code="23096", defaults={"name": "Guéret", "population": 12926})[
+                0
+            ].pk
         ),
         "address": "2 rue de la Gare",
         "latitude": "46.171",

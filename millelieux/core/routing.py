@@ -49,11 +49,6 @@ def private_pages_q():
     return q if q is not None else Q(pk__in=[])  # no restricted section: exclude nothing
 
 
-def public(queryset):
-    """`queryset.public()`, reading the restrictions once per request."""
-    return queryset.exclude(private_pages_q())
-
-
 def route(request, path):
     """Wagtail's RouteResult (page, args, kwargs) for `path` on the request's site, or None.
 

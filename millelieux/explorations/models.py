@@ -186,19 +186,12 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
     def article_index(self):
         return self._child_indexes.get("articles.ArticleIndexPage")
 
-    @property
-    def _private_q(self):
-        """Pages in a section with view restrictions: read once per request (core/routing.py)."""
-        return private_pages_q()
-
     def _public_descendants(self, model_label, *ordering):
         return (
             apps.get_model(model_label)
             .objects.descendant_of(self)
             .live()
-            .exclude(
-                self._private_q
-            )  # what .exclude(private_pages_q()) does, without reading the restrictions again
+            .exclude(private_pages_q())  # .public(), reading the restrictions once per request
             .order_by(*ordering)
         )
 

@@ -16,12 +16,6 @@ def related_articles(page):
     """
     if not page.pk:  # a page previewed before its creation has no related articles yet
         return []
-    exploration = getattr(page, "exploration", None)
-    articles = page.articles.live()
-    # An exploration reads the view restrictions once per request for all its lists: share that query.
-    articles = (
-        articles.exclude(private_pages_q())
-        if exploration is None
-        else articles.exclude(exploration._private_q)
-    )
+    # The view restrictions are read once per request (core/routing.py), shared with the page's other lists.
+    articles = page.articles.live().exclude(private_pages_q())
     return articles.select_related("series").order_by(*SERIES_ORDER)

@@ -53,7 +53,7 @@ def png(colour):
     return buffer.getvalue()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_wagtail_images_become_pictures_with_their_ids_files_tags_and_the_pages_that_use_them():
     partner = make_partner("ADEME")
     article = make_article()

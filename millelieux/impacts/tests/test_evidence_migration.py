@@ -19,7 +19,7 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migrating_keeps_every_row_turns_text_sources_into_sources_and_merges_repeated_pairs():
     exploration = make_exploration()
     place, other_place = make_place(exploration, "Hôtel Pasteur"), make_place(exploration, "Les Riverains")

@@ -47,7 +47,8 @@ def test_a_figure_opens_enlarged_zooms_with_the_keyboard_and_closes_back_to_its_
     assert "translate(-40px" in dialog.locator("svg").get_attribute("style")
     assert serious_violations(run_axe(page)) == []
     page.keyboard.press("Escape")
-    assert page.locator("dialog.figure-zoom").count() == 0
+    # the dialog leaves the document on its "close" event, a moment after the key: wait for it (5 s at most)
+    page.locator("dialog.figure-zoom").wait_for(state="detached", timeout=5000)
     assert page.evaluate("document.activeElement.classList.contains('figure-enlarge')")
     assert desktop.problems == []
 

@@ -48,7 +48,10 @@ def type_urls(demo_server, chromium):
 def test_the_demo_has_every_page_type(type_urls):
     expected = {
         "page-home",
+        "page-exploration-index",
         "page-exploration",
+        "page-partners",
+        "page-matrix",
         "page-place-index",
         "page-place",
         "page-impact-index",

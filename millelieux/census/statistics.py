@@ -7,7 +7,8 @@ Plain functions over the ORM: the monograph page, the map view and the tests cal
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Case, Count, F, FloatField, Q, When
+from django.db.models.functions import Cos, Power, Radians, Sin
 
 from millelieux.territories.classes import METROPOLE_KIND, SIZE_CLASSES
 
@@ -95,21 +96,51 @@ def percent(part, whole):
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def class_counts():
-    """({size class: count}, métropole count, total) of the present census entries: one query."""
+def haversine_share(latitude, longitude):
+    """The haversine term of the distance between each entry and the point, as a database expression:
+    an entry is within r km when it is at most sin²(r / 2R) (distance_km, without its arcsine and root).
+    Django gives SQLite the trigonometric functions PostgreSQL has, so the same SQL runs on both."""
+    half_dlat = Radians(F("latitude") - latitude) / 2
+    half_dlon = Radians(F("longitude") - longitude) / 2
+    return Power(Sin(half_dlat), 2) + math.cos(math.radians(latitude)) * Cos(Radians(F("latitude"))) * Power(
+        Sin(half_dlon), 2
+    )
+
+
+def census_counts(latitude=None, longitude=None, radii=RADII_KM, exclude=None):
+    """({size class: count}, métropole count, total, {radius: count}) of the present census entries, in one
+    query: the counts by the commune's size class and EPCI kind, with the entries within each radius of the
+    point counted in the same pass (a bounding box first, so that only the entries near it are measured).
+    Without a point the nearby counts are empty; `exclude` leaves one entry out of them (the place itself)."""
+    entries = present_entries()
+    counts = {"n": Count("pk")}
+    if latitude is not None and longitude is not None:
+        latitude, longitude = float(latitude), float(longitude)
+        south, west, north, east = bounding_box(latitude, longitude, max(radii))
+        near = Q(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+        if exclude is not None:
+            near &= ~Q(pk=exclude)
+        # measured only inside the box: a CASE is evaluated lazily, so the other entries cost no trigonometry
+        share = Case(When(near, then=haversine_share(latitude, longitude)), output_field=FloatField())
+        entries = entries.alias(share=share)
+        for radius in radii:
+            threshold = math.sin(radius / (2 * EARTH_RADIUS_KM)) ** 2
+            counts[f"within_{radius}"] = Count("pk", filter=Q(share__lte=threshold))
     by_class, metropole, total = {}, 0, 0
-    rows = present_entries().values_list("commune__size_class", "commune__epci__kind").annotate(n=Count("pk"))
-    for size_class, kind, count in rows:
-        by_class[size_class or ""] = by_class.get(size_class or "", 0) + count
-        metropole += count if kind == METROPOLE_KIND else 0
+    nearby = dict.fromkeys(radii, 0) if len(counts) > 1 else {}
+    for row in entries.values("commune__size_class", "commune__epci__kind").annotate(**counts).order_by():
+        size_class, count = row["commune__size_class"] or "", row["n"]
+        by_class[size_class] = by_class.get(size_class, 0) + count
+        metropole += count if row["commune__epci__kind"] == METROPOLE_KIND else 0
         total += count
-    return by_class, metropole, total
+        for radius in nearby:
+            nearby[radius] += row[f"within_{radius}"]
+    return by_class, metropole, total, nearby
 
 
 def territory_context(commune, latitude=None, longitude=None, exclude=None):
-    """The TerritoryContext of a place in `commune` at (latitude, longitude): two queries, none more when no
-    census is loaded than the one that finds it empty."""
-    by_class, metropole, total = class_counts()
+    """The TerritoryContext of a place in `commune` at (latitude, longitude): one query (census_counts)."""
+    by_class, metropole, total, nearby = census_counts(latitude, longitude, exclude=exclude)
     context = TerritoryContext(commune=commune, census_total=total, metropole_count=metropole)
     if not total:
         return context
@@ -123,6 +154,5 @@ def territory_context(commune, latitude=None, longitude=None, exclude=None):
         )
         for value, _low, _high, label in SIZE_CLASSES
     ]
-    if latitude is not None and longitude is not None:
-        context.nearby = nearby_counts(float(latitude), float(longitude), exclude=exclude)
+    context.nearby = nearby
     return context

@@ -49,6 +49,16 @@ def private_pages_q():
     return q if q is not None else Q(pk__in=[])  # no restricted section: exclude nothing
 
 
+def specific_for_reading(page):
+    """The specific page of `page`, with the rows named by its class's `route_select_related` (the related
+    objects every render reads, such as a monograph's commune) in the same query."""
+    model = page.specific_class
+    related = getattr(model, "route_select_related", ())
+    if model is None or not related:
+        return page.specific
+    return model._default_manager.select_related(*related).get(pk=page.pk)
+
+
 def route(request, path):
     """Wagtail's RouteResult (page, args, kwargs) for `path` on the request's site, or None.
 
@@ -76,7 +86,7 @@ def route(request, path):
         line.append(page)
     if not line:
         return None
-    deepest = line[-1].specific
+    deepest = specific_for_reading(line[-1])
     deepest._route_ancestors = line[:-1]
     try:
         return deepest.route(request, parts[len(line) - 1 :])

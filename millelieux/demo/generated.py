@@ -11,12 +11,15 @@ The content is placeholder text, clearly so: this never goes into the demo.
 import random
 
 from millelieux.articles.builders import build_article, build_article_index, find_or_create_series
+from millelieux.census.models import Census, CensusEntry
 from millelieux.core.builders import add_page
 from millelieux.explorations.builders import build_event, build_exploration, create_field
 from millelieux.explorations.factories import make_exploration_index
 from millelieux.impacts.builders import build_evidence, build_impact, build_impact_index
 from millelieux.places.builders import build_place, build_place_index
 from millelieux.sources.builders import find_or_create_source
+from millelieux.territories.models import Commune, Department, Epci, Region
+from millelieux.territories.outlines import encode
 
 COMMUNES = [
     ("35238", "Rennes"),
@@ -28,6 +31,56 @@ COMMUNES = [
     ("86133", "Ligugé"),
     ("60029", "Auvers"),
 ]
+
+
+def _square(west, south, size):
+    return [
+        (west, south),
+        (west + size, south),
+        (west + size, south + size),
+        (west, south + size),
+        (west, south),
+    ]
+
+
+def generate_territories():
+    """The communes of COMMUNES with square outlines, in departments of one region, half of them in a
+    métropole, and a census entry in each: so that generated monographs draw a location map and a territory
+    context (call it before generate_exploration, on a database without the real territories)."""
+    region = Region.objects.create(
+        code="53",
+        name="Région générée",
+        outline=encode([_square(-5, 42, 9)]),
+        outline_coarse=encode([_square(-5, 42, 9)]),
+    )
+    epci = Epci.objects.create(code="200000000", name="Métropole générée", kind="ME")
+    census = Census.objects.create(slug="recensement-genere", name="Recensement généré")
+    for n, (code, name) in enumerate(COMMUNES):
+        department, _created = Department.objects.get_or_create(
+            code=code[:2], defaults={"name": f"Département {code[:2]}", "region": region}
+        )
+        department.outline = encode([_square(-4 + n, 43 + n / 2, 1)])
+        department.save()
+        latitude, longitude = 43.5 + n / 2, -3.5 + n
+        commune = Commune.objects.create(
+            code=code,
+            name=name,
+            department=department,
+            epci=epci if n % 2 else None,
+            population=1000 * (n + 1),
+            size_class="0-5000",
+            latitude=latitude,
+            longitude=longitude,
+            outline=encode([_square(longitude - 0.1, latitude - 0.1, 0.2)]),
+        )
+        CensusEntry.objects.create(
+            census=census,
+            external_id=code,
+            name=f"Lieu recensé {n + 1}",
+            commune=commune,
+            latitude=latitude,
+            longitude=longitude,
+        )
 
 
 def generate_exploration(places=100, impacts=30, articles=300, seed=2019, title="Exploration générée"):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from millelieux.census.models import Census, CensusEntry
-from millelieux.census.statistics import distance_km, nearby_counts
+from millelieux.census.statistics import census_counts, distance_km
 from millelieux.core.tests.pages import get_page
 from millelieux.places.factories import make_place
 from millelieux.territories.models import Commune, Department, Epci, Region
@@ -82,6 +82,10 @@ def census(rennes, village):
     return census
 
 
+def nearby_counts(latitude, longitude, exclude=None):
+    return census_counts(latitude, longitude, exclude=exclude)[3]
+
+
 def test_the_haversine_distance_matches_known_distances():
     assert distance_km(48.8566, 2.3522, 45.7640, 4.8357) == pytest.approx(392, abs=2)  # Paris – Lyon
     assert distance_km(*RENNES, *north(10)) == pytest.approx(10, abs=0.001)
@@ -90,6 +94,23 @@ def test_the_haversine_distance_matches_known_distances():
 
 def test_census_places_are_counted_within_10_and_30_km(census):
     assert nearby_counts(*RENNES) == {10: 2, 30: 4}
+
+
+def test_the_database_counts_the_same_neighbours_as_the_haversine_distance(census):
+    for origin in (RENNES, north(12), east(-20), (48.13, -1.53)):
+        by_distance = [
+            distance_km(*origin, lat, lon)
+            for lat, lon in CensusEntry.objects.filter(status="present").values_list("latitude", "longitude")
+        ]
+        expected = {radius: sum(1 for d in by_distance if d <= radius) for radius in (10, 30)}
+        assert nearby_counts(*origin) == expected, origin
+
+
+def test_without_a_point_the_census_is_counted_but_no_neighbours(census):
+    by_class, metropole, total, nearby = census_counts()
+
+    assert (total, metropole, nearby) == (6, 4, {})
+    assert by_class == {"100000 et plus": 4, "0-5000": 2}
 
 
 def test_the_matched_census_entry_is_not_counted_as_a_neighbour(census):
@@ -143,7 +164,7 @@ def test_without_territories_there_is_no_territory_context(client):
     assert 'class="territory-context"' not in get_page(client, place).content.decode()
 
 
-def test_the_territory_context_costs_at_most_two_queries(client, census, rennes):
+def test_the_territory_context_costs_one_query(client, census, rennes):
     place = make_place(title="Hôtel Pasteur", commune_code="35238")
     get_page(client, place)
 
@@ -151,5 +172,5 @@ def test_the_territory_context_costs_at_most_two_queries(client, census, rennes)
         get_page(client, place)
 
     census_queries = [q["sql"] for q in queries.captured_queries if "census_censusentry" in q["sql"]]
-    assert len(census_queries) == 2
+    assert len(census_queries) == 1
     assert len(queries) <= 30  # the ceiling of demo/tests/test_query_counts.py

@@ -30,7 +30,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{name} doit être compris entre 1 et 10 000 (reçu : {value}).")
         if repeat < 1 or repeat > 1000:
             raise CommandError(f"--repeat doit être compris entre 1 et 1 000 (reçu : {repeat}).")
-        from millelieux.demo.generated import generate_exploration
+        from millelieux.demo.generated import generate_exploration, generate_territories
         from millelieux.demo.tests.test_query_counts import QueryCounter, sample_urls
 
         setup_test_environment()
@@ -42,6 +42,7 @@ class Command(BaseCommand):
                 f"{articles} articles…"
             )
             started = time.perf_counter()
+            generate_territories()
             exploration = generate_exploration(places=places, impacts=impacts, articles=articles)
             self.stdout.write(f"  générée en {time.perf_counter() - started:.1f} s")
             client = Client()

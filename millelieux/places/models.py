@@ -5,10 +5,11 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models import BooleanField, Case, F, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
@@ -17,6 +18,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from millelieux.census import statistics as census_statistics
+from millelieux.core import linked_data
 from millelieux.core.blocks import NarrativeBlock
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
@@ -78,12 +80,50 @@ class PlaceIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["places"] = self.places()
+        context["places"] = self._listed = self.places()  # one query, read by the linked data first
         return context
+
+    def linked_data(self, request):
+        """A CollectionPage of the monographs, each a Place."""
+        listed = getattr(self, "_listed", None)
+        listed = list(listed if listed is not None else self.places())
+        exploration = self.exploration
+        return linked_data.page_node(
+            "CollectionPage",
+            self,
+            request,
+            description=self.search_description,
+            inLanguage=linked_data.content_language(self),
+            isPartOf=exploration.reference_node(request) if exploration else None,
+            mainEntity=linked_data.item_list(listed, request, "Place"),
+        )
+
+
+# What a monograph's evidence and "continue" links show of each row, its impact and the other place (the
+# fewer columns, the less work for the ORM on every render).
+_PAGE_LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id", "live")
+READING_EVIDENCE_FIELDS = (
+    "place_id",
+    "impact_id",
+    "source_id",
+    "text",
+    "quote",
+    "strength",
+    "source__title",
+    "source__publisher",
+    "source__date",
+    "source__url",
+    "impact__kind",
+    *(f"impact__{name}" for name in _PAGE_LINK_FIELDS),
+    "place__commune_name",
+    *(f"place__{name}" for name in _PAGE_LINK_FIELDS),
+)
 
 
 class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
     """A monograph: a place read in its territory."""
+
+    opengraph_type = "place"
 
     summary = models.TextField(
         _("résumé"), max_length=600, help_text=_("Deux ou trois phrases pour les listes.")
@@ -266,16 +306,82 @@ class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
                 }
             )
 
+    # the commune with everything the sheet, the map and the territory context read, in the page's own query
+    # when the page is routed (core.routing), else in one query of get_context
+    route_select_related = ("commune__department__region", "commune__epci")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.commune_id is not None:
-            # the commune with everything the sheet, the map and the territory context read: one query
+        if self.commune_id is not None and not self._commune_read():
             self.commune = (
                 Commune.objects.select_related("department__region", "epci")
                 .filter(pk=self.commune_id)
                 .first()
             )
         return context
+
+    def _commune_read(self):
+        commune = self._state.fields_cache.get("commune")
+        return (
+            commune is not None
+            and "department" in commune._state.fields_cache
+            and (commune.department is None or "region" in commune.department._state.fields_cache)
+        )
+
+    def linked_data(self, request):
+        """A Place: its address in its commune, its coordinates when the monograph gives them (a commune's point
+        would place it wrongly: no `geo` then), the commune, department and region it lies in."""
+        commune = self.commune if self.commune_id else None
+        postcodes = commune.postcodes.split() if commune is not None else []
+        exploration = self.exploration
+        return linked_data.page_node(
+            "Place",
+            self,
+            request,
+            description=self.search_description or self.summary,
+            address=linked_data.node(
+                "PostalAddress",
+                streetAddress=self.address,
+                addressLocality=self.commune_name,
+                # a commune with several postcodes: the page does not say which one is the place's
+                postalCode=postcodes[0] if len(postcodes) == 1 else None,
+                addressCountry="FR",
+            ),
+            geo=linked_data.node(
+                "GeoCoordinates", latitude=float(self.latitude), longitude=float(self.longitude)
+            )
+            if self.has_coordinates
+            else None,
+            containedInPlace=self._territory_node(commune),
+            sameAs=self.website,
+            image=linked_data.image_node(self.image, request) if self.image_id else None,
+            subjectOf=exploration.reference_node(request) if exploration else None,
+        )
+
+    @staticmethod
+    def _territory_node(commune):
+        """The commune (with its official code) within its department within its region, as far as known."""
+        if commune is None:
+            return None
+        region = commune.region
+        department = commune.department if commune.department_id else None
+        return linked_data.node(
+            "AdministrativeArea",
+            name=commune.name,
+            identifier=commune.code,
+            containedInPlace=linked_data.node(
+                "AdministrativeArea",
+                name=department.name,
+                identifier=department.code,
+                containedInPlace=linked_data.node(
+                    "AdministrativeArea", name=region.name, identifier=region.code
+                )
+                if region is not None
+                else None,
+            )
+            if department is not None
+            else None,
+        )
 
     def territory_context(self):
         """The place in its territory and among the census entries (census.statistics.TerritoryContext), or
@@ -309,13 +415,6 @@ class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
             key=lambda e: (e.start_year, e.start_month or 0, e.sort_order or 0),
         )
 
-    def live_evidence(self):
-        return (
-            self.evidence.filter(impact__live=True)
-            .select_related("impact", "source")
-            .order_by("-strength", "impact__title")
-        )
-
     def neighbours(self):
         """The published monographs just before and after this one in its exploration, in the alphabetical order
         of the terrains index: (previous, next), each or None.
@@ -344,42 +443,79 @@ class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
             found["previous" if place.is_before else "next"] = place
         return found["previous"], found["next"]
 
-    def continue_places(self, per_impact=2):
-        """Where to go on from here: for each impact observed here (strongest here first), the `per_impact`
-        other published monographs where it is observed too, strongest there first, then alphabetically.
+    def live_evidence(self):
+        """The evidence of this monograph whose impact is published, strongest first (see evidence_reading)."""
+        return self.evidence_reading()[0]
 
-        [{"impact": ImpactPage, "evidence": [Evidence with .place, …]}, …], in one query whatever the size of
-        the exploration (a window function keeps the first rows of each impact).
+    def continue_places(self):
+        """Where to go on from here: for each impact observed here (strongest here first), the two other
+        published monographs where it is observed too, strongest there first, then alphabetically:
+        [{"impact": ImpactPage, "evidence": [Evidence with .place, …]}, …] (see evidence_reading)."""
+        return self.evidence_reading()[1]
+
+    def evidence_reading(self, per_impact=2):
+        """(this monograph's evidence whose impact is published, strongest first; the `per_impact` strongest
+        other published monographs for each of those impacts, grouped by impact as continue_places says), in
+        one query whatever the size of the exploration, kept for the page's render.
+
+        The rows of each impact are ranked with this monograph's own first (a window function), so the query
+        keeps its own rows and the next `per_impact` of every impact.
         """
-        exploration = self.exploration
-        if not self.pk or exploration is None:
-            return []
+        cache = getattr(self, "_evidence_reading", None)
+        if cache is not None and cache[0] == per_impact:
+            return cache[1]
+        reading = self._read_evidence(per_impact) if self.pk else ([], [])
+        if isinstance(self.evidence.all(), FakeQuerySet):
+            # a preview: the rows being edited are in memory, not yet in the database
+            mine = self.evidence.filter(impact__live=True).select_related("impact", "source")
+            reading = sorted(mine, key=lambda row: (-row.strength, row.impact.title)), reading[1]
+        self._evidence_reading = per_impact, reading
+        return reading
+
+    def _read_evidence(self, per_impact):
         evidence_model = apps.get_model("impacts", "Evidence")
-        here = evidence_model.objects.filter(place_id=self.pk, impact__live=True)
-        rows = (
-            evidence_model.objects.filter(
-                impact__in=here.values("impact_id"), place__in=exploration.places().values("pk")
+        exploration = self.exploration
+        own = Q(place_id=self.pk, impact__live=True)
+        others = Q(pk__in=[])
+        if exploration is not None:
+            here = evidence_model.objects.filter(place_id=self.pk, impact__live=True)
+            others = Q(impact__in=here.values("impact_id"), place__in=exploration.places().values("pk")) & ~Q(
+                place_id=self.pk
             )
-            .exclude(place_id=self.pk)
+        is_other = Case(When(place_id=self.pk, then=Value(0)), default=Value(1))
+        rows = (
+            evidence_model.objects.filter(own | others)
             .annotate(
-                strength_here=Subquery(here.filter(impact_id=OuterRef("impact_id")).values("strength")[:1]),
+                is_other=is_other,
                 rank=Window(
                     RowNumber(),
                     partition_by=F("impact_id"),
-                    order_by=[F("strength").desc(), F("place__title").asc(), F("place_id").asc()],
+                    order_by=[
+                        is_other.asc(),
+                        F("strength").desc(),
+                        F("place__title").asc(),
+                        F("place_id").asc(),
+                    ],
                 ),
             )
-            .filter(rank__lte=per_impact)
-            .select_related("impact", "place")
-            .defer("place__body", "impact__body")
-            .order_by("-strength_here", "impact__title", "impact_id", "rank")
+            .filter(rank__lte=per_impact + 1)
+            .select_related("impact", "place", "source")
+            .only(*READING_EVIDENCE_FIELDS)
+            .order_by("impact__title", "impact_id", "rank")
         )
-        groups = []
+        mine, by_impact = [], {}
         for row in rows:
-            if not groups or groups[-1]["impact"].pk != row.impact_id:
-                groups.append({"impact": row.impact, "evidence": []})
-            groups[-1]["evidence"].append(row)
-        return groups
+            if row.place_id == self.pk:
+                mine.append(row)
+            elif row.rank > 1:  # the first row of an impact is this monograph's own, when it has one
+                by_impact.setdefault(row.impact_id, []).append(row)
+        mine.sort(key=lambda row: -row.strength)  # stable: impacts of equal strength stay by title
+        groups = [
+            {"impact": row.impact, "evidence": by_impact[row.impact_id]}
+            for row in mine
+            if row.impact_id in by_impact
+        ]
+        return mine, groups
 
 
 class RevenueShare(Orderable):

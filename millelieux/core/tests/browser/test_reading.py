@@ -36,7 +36,7 @@ def _fetch(url):
 
 @pytest.fixture(scope="module")
 def type_urls(demo_server, chromium):
-    from .conftest import Tab
+    from millelieux.conftest import Tab
 
     context = chromium.new_context()
     try:

@@ -1,0 +1,307 @@
+"""The study as a book: one PDF of an exploration, drawn by WeasyPrint from the site's own templates.
+
+    pdf = build_book(exploration)                                  # bytes of the live exploration's book
+    pdf = build_book(exploration, edition_title="Édition 2019", edition_date=datetime.date(2019, 6, 20))
+
+One HTML document (books/templates/books/book.html) holds the cover, the table of contents, the foreword and the
+method, every monograph (technical sheet, location map, timeline and stakeholder map as SVG), every impact with
+the places where it shows, the places × impacts matrix, the articles in reading order and the bibliography. Its
+figures are the includes of the pages, so the book and the site say the same thing. Only live pages outside
+restricted sections are printed.
+
+Nothing is fetched from the network: /static/ addresses are read through Django's staticfiles finders (the
+self-hosted typefaces are embedded in the PDF) and /media/ addresses through the default storage; anything else
+is refused.
+"""
+
+import datetime
+import logging
+import mimetypes
+import re
+from contextlib import contextmanager
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from millelieux.core.routing import private_pages_q
+from millelieux.explorations.matrix import build_matrix
+from millelieux.impacts.models import Evidence, ImpactPage
+from millelieux.places.models import PlaceFactSource, Stakeholder, TimelineEvent
+from millelieux.sources.models import Source
+
+# Where relative addresses of the document resolve; never contacted (see BookURLFetcher).
+DOCUMENT_ORIGIN = "https://livre.millelieux.invalid/"
+# Beyond this many impacts the matrix is printed on a landscape page.
+PORTRAIT_MATRIX_COLUMNS = 10
+
+
+class BookUnavailable(Exception):
+    """WeasyPrint cannot run here (a system library it needs is missing); `message` says which one."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def unavailable_message(error):
+    """The sentence for a failed import of WeasyPrint: its OSError names the library the loader could not find
+    (« cannot load library 'pango-1.0-0': … »)."""
+    return _(
+        "Le livre PDF ne peut pas être produit : WeasyPrint ne trouve pas une bibliothèque du système (%(error)s). "
+        "Installez Pango, HarfBuzz et fontconfig (sous Debian : apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+        "libharfbuzz-subset0)."
+    ) % {"error": error}
+
+
+def weasyprint():
+    """The weasyprint module, imported on first use: the rest of the site runs without Pango."""
+    try:
+        return import_module("weasyprint")
+    except OSError as error:
+        raise BookUnavailable(unavailable_message(error)) from error
+
+
+def book_fetcher():
+    """A WeasyPrint URL fetcher that reads static files and media from disk and refuses every other address."""
+    urls = import_module("weasyprint.urls")
+
+    class BookURLFetcher(urls.URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = unquote(urlsplit(url).path)
+            static_prefix = urlsplit(settings.STATIC_URL).path
+            media_prefix = urlsplit(settings.MEDIA_URL).path
+            if path.startswith(static_prefix):
+                name = path[len(static_prefix) :]
+                try:  # the app's own files first; collected files where the sources are not installed
+                    found = finders.find(name) or collected_static(name)
+                except SuspiciousFileOperation:  # « ../ » out of the static folders
+                    found = None
+                if not found:
+                    raise ValueError(f"static file not found: {path}")
+                body = open(found, "rb")  # noqa: SIM115 (WeasyPrint closes the response)
+            elif path.startswith(media_prefix):
+                body = default_storage.open(path[len(media_prefix) :], "rb")
+            else:
+                raise ValueError(f"the book fetches nothing from the network: {url}")
+            content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            return urls.URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    return BookURLFetcher()
+
+
+def collected_static(name):
+    """The path of `name` in STATIC_ROOT when it was collected there (and stays inside it), else None."""
+    if not settings.STATIC_ROOT:
+        return None
+    root = Path(settings.STATIC_ROOT).resolve()
+    path = (root / name).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
+def latest_publication(exploration):
+    """When the exploration or one of its pages was last published (None if never)."""
+    return (
+        Page.objects.descendant_of(exploration, inclusive=True)
+        .live()
+        .aggregate(latest=Max("last_published_at"))["latest"]
+    )
+
+
+def licence_label(exploration):
+    """The exploration's content licence in words, "" when it has none (or no such field yet)."""
+    value = getattr(exploration, "content_licence", None)
+    if not value:
+        return ""
+    display = getattr(exploration, "get_content_licence_display", None)
+    return str(display()) if callable(display) else str(value)
+
+
+def public(queryset):
+    return queryset.live().exclude(private_pages_q())
+
+
+def book_places(exploration):
+    """The monographs with what their sheet reads, in the order of the terrains index."""
+    return list(
+        exploration.places()
+        .select_related("commune__department__region", "commune__epci", "image")
+        .prefetch_related("activities", "revenue_shares")
+    )
+
+
+def book_impacts(exploration):
+    """Positive externalities first, then limits, each alphabetically (the order of the matrix)."""
+    impacts = exploration.impacts().select_related("source").prefetch_related("exploration_fields")
+    return sorted(impacts, key=lambda impact: (impact.is_limit, impact.title.casefold()))
+
+
+def book_articles(exploration):
+    return list(
+        exploration.articles()
+        .select_related("image", "original_source")
+        .prefetch_related("interviewees", "related_places", "related_impacts")
+    )
+
+
+def book_matrix(places, impacts):
+    """The places × impacts matrix, each cell and heading pointing inside the book instead of the site."""
+    kinds = [(ImpactPage.POSITIVE, _("Externalités positives")), (ImpactPage.LIMIT, _("Limites"))]
+    evidence = Evidence.objects.filter(place__in=places, impact__in=impacts).only(
+        "pk", "place_id", "impact_id", "strength"
+    )
+    matrix = build_matrix(places, impacts, evidence, kinds=kinds)
+    for column in matrix.columns:
+        column.url = f"#impact-{column.impact.pk}"
+    for row in matrix.rows:
+        row.url = f"#monographie-{row.place.pk}"
+        for cell in row.cells:
+            if cell.evidence is not None:
+                cell.url = f"#observation-{row.place.pk}-{cell.impact.pk}"
+    return matrix
+
+
+def rendered_sources(exploration, places, impacts, articles):
+    """Every source cited by what the book prints, by author (publisher), date and title."""
+    place_ids = [place.pk for place in places]
+    ids = {exploration.source_id} | {impact.source_id for impact in impacts}
+    ids |= {article.original_source_id for article in articles}
+    for model in (PlaceFactSource, TimelineEvent, Stakeholder):
+        ids |= set(model.objects.filter(place__in=place_ids).values_list("source_id", flat=True))
+    ids |= set(
+        Evidence.objects.filter(place__in=place_ids, impact__in=impacts).values_list("source_id", flat=True)
+    )
+    ids.discard(None)
+    return list(Source.objects.filter(pk__in=ids).order_by("publisher", "date", "title"))
+
+
+def bibliography(exploration, places, impacts, articles):
+    """The exploration's bibliography: `explorations.bibliography.cited_sources` where the project has it,
+    otherwise the sources cited by the pages the book prints."""
+    try:
+        cited_sources = import_module("millelieux.explorations.bibliography").cited_sources
+    except (ImportError, AttributeError):
+        return rendered_sources(exploration, places, impacts, articles)
+    return list(cited_sources(exploration))
+
+
+def link_inside(places, impacts, articles):
+    """Give each page the evidence and related pages that the book prints: a link never leads to a page left out
+    (unpublished or in a restricted section)."""
+    place_ids = {place.pk for place in places}
+    impact_ids = {impact.pk for impact in impacts}
+    for place in places:
+        place.book_evidence = [e for e in place.live_evidence() if e.impact_id in impact_ids]
+    for impact in impacts:
+        impact.book_evidence = [e for e in impact.live_evidence() if e.place_id in place_ids]
+    for article in articles:
+        article.book_places = [p for p in article.related_places.all() if p.pk in place_ids]
+        article.book_impacts = [i for i in article.related_impacts.all() if i.pk in impact_ids]
+
+
+def book_context(exploration, *, edition_title=None, edition_date=None, base_url=None):
+    places = book_places(exploration)
+    impacts = book_impacts(exploration)
+    articles = book_articles(exploration)
+    link_inside(places, impacts, articles)
+    published = latest_publication(exploration)
+    date = edition_date or (timezone.localdate(published) if published else timezone.localdate())
+    site_url = (base_url or "").rstrip("/")
+    return {
+        "exploration": exploration,
+        "edition_title": edition_title or "",
+        "edition_date": date,
+        "licence": licence_label(exploration),
+        "places": places,
+        "impacts": impacts,
+        "articles": articles,
+        "fields": list(exploration.live_fields()),
+        "partnerships": list(exploration.live_partnerships()),
+        "matrix": book_matrix(places, impacts) if places and impacts else None,
+        "matrix_landscape": len(impacts) > PORTRAIT_MATRIX_COLUMNS,
+        "sources": bibliography(exploration, places, impacts, articles),
+        "online_url": f"{site_url}{exploration.url}" if site_url and exploration.url else "",
+        "generated": timezone.localtime(),
+        # plain addresses, not {% static %}: the fetcher reads the files themselves, hashed names or not
+        "static_url": urlsplit(settings.STATIC_URL).path,
+    }
+
+
+# A legend key drawn outside its figure, coloured on the site by the class of its list item.
+LEGEND_KEY = re.compile(
+    r'<li class="kind-(?P<kind>[\w-]+)"><svg class="chart__key"(?P<attrs>[^>]*)>(?P<body>.*?)</svg>'
+)
+SVG_OPENING = re.compile(r"<svg\b[^>]*>")
+
+
+@cache
+def figures_stylesheet():
+    """The sheet without its comments: inside an <svg> the HTML parser would read a tag named in a comment."""
+    with open(finders.find("books/figures-svg.css"), encoding="utf-8") as file:
+        return re.sub(r"/\*.*?\*/", "", file.read(), flags=re.DOTALL)
+
+
+def style_figures(html):
+    """Put the figures' drawing rules inside each <svg>: WeasyPrint styles an SVG only from its own <style>."""
+    html = LEGEND_KEY.sub(
+        lambda m: (
+            f'<li class="kind-{m["kind"]}"><svg class="chart__key"{m["attrs"]}>'
+            f'<g class="kind-{m["kind"]}">{m["body"]}</g></svg>'
+        ),
+        html,
+    )
+    style = f"<style>{figures_stylesheet()}</style>"
+    return SVG_OPENING.sub(lambda m: m[0] + style, html)
+
+
+def book_html(exploration, *, edition_title=None, edition_date=None, base_url=None):
+    """The HTML document of the book (French, the study's language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return style_figures(
+            render_to_string(
+                "books/book.html",
+                book_context(
+                    exploration, edition_title=edition_title, edition_date=edition_date, base_url=base_url
+                ),
+            )
+        )
+
+
+def build_book(exploration, *, base_url=None, edition_title=None, edition_date=None):
+    """The PDF of `exploration` as bytes.
+
+    `base_url` is the site's address (https://millelieux.example.org): the cover then gives the online
+    version's address. `edition_title` and `edition_date` (a date) name a citable edition; by default the book is
+    dated by the latest publication of its pages. Raises BookUnavailable when WeasyPrint's libraries are missing.
+    """
+    if isinstance(edition_date, datetime.datetime):
+        edition_date = edition_date.date()
+    library = weasyprint()
+    html = book_html(exploration, edition_title=edition_title, edition_date=edition_date, base_url=base_url)
+    fonts = import_module("weasyprint.text.fonts").FontConfiguration()
+    document = library.HTML(string=html, base_url=DOCUMENT_ORIGIN, url_fetcher=book_fetcher())
+    with quiet(logging.getLogger("weasyprint")):
+        return document.write_pdf(font_config=fonts, uncompressed_pdf=False)
+
+
+@contextmanager
+def quiet(logger):
+    """Keep WeasyPrint's notes about the site's screen-only CSS (media queries, sticky…) out of the logs."""
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

@@ -1,0 +1,111 @@
+"""The book of a live exploration, built once per state of its content and kept in MEDIA_ROOT/books/.
+
+    path = cached_book(exploration)     # Path of the PDF, built now if the content changed since the last one
+
+The file is named after a digest of what the book prints: the live, public pages of the exploration with their
+publication times (a page published, unpublished, moved or restricted changes it), its live fields and partners,
+and BOOK_FORMAT (raised when the book's templates change). Concurrent requests for a missing book wait for one
+build (a lock file per exploration) and never read a half-written file (written aside, then renamed).
+"""
+
+import hashlib
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from wagtail.models import Page
+
+from millelieux.core.routing import private_pages_q
+
+from .book import build_book
+
+BOOK_FORMAT = "1"
+
+try:  # POSIX; elsewhere two simultaneous first requests may both build (the rename keeps the file whole)
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
+
+
+def books_folder():
+    return Path(settings.MEDIA_ROOT) / "books"
+
+
+def content_digest(exploration):
+    """A digest that changes whenever the printed content of the exploration changes (see the module)."""
+    pages = (
+        Page.objects.descendant_of(exploration, inclusive=True)
+        .live()
+        .exclude(private_pages_q())
+        .order_by("pk")
+        .values_list("pk", "last_published_at", "path")
+    )
+    state = [BOOK_FORMAT, [(pk, str(published), path) for pk, published, path in pages]]
+    state.append(list(exploration.live_fields().values_list("pk", "last_published_at")))
+    state.append(
+        list(
+            exploration.live_partnerships().values_list(
+                "pk", "partner_id", "role", "partner__last_published_at"
+            )
+        )
+    )
+    return hashlib.sha256(repr(state).encode()).hexdigest()[:20]
+
+
+@contextmanager
+def locked(path):
+    """Hold an exclusive lock on `path` (created if missing) for the block."""
+    with open(path, "a+b") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_atomically(path, data):
+    """Write `data` to `path` through a temporary file of the same folder renamed over it: a reader sees the
+    old file or the new one, never part of it."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cached_book(exploration, *, base_url=None):
+    """The path of the exploration's current book, built (once) if its content changed since the last one;
+    older books of the exploration are removed."""
+    return cached_file(
+        books_folder() / str(exploration.pk),
+        f"{content_digest(exploration)}.pdf",
+        lambda: build_book(exploration, base_url=base_url),
+    )
+
+
+def cached_file(folder, name, build):
+    """`folder/name`, written from `build()` (bytes) unless it exists; the other PDF files of the folder are
+    removed once it is written. Callers asking at the same time wait for the first one's build."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if path.is_file():
+        return path
+    with locked(folder / ".lock"):
+        if not path.is_file():  # another request may have built it while this one waited
+            write_atomically(path, build())
+            for old in folder.glob("*.pdf"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+    return path

@@ -1,0 +1,110 @@
+"""/explorations/<slug>/livre.pdf: the book of a live exploration, built once per state of its content."""
+
+import shutil
+from io import BytesIO
+
+import pytest
+from django.test import Client
+from pypdf import PdfReader
+from wagtail.models import PageViewRestriction
+
+from millelieux.books.cache import books_folder
+from millelieux.explorations.factories import make_exploration
+from millelieux.impacts.factories import make_evidence, make_impact
+from millelieux.places.factories import make_place
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_cached_books():
+    """Each test starts without books: page ids come back from one test to the next, files would not."""
+    shutil.rmtree(books_folder(), ignore_errors=True)
+    yield
+    shutil.rmtree(books_folder(), ignore_errors=True)
+
+
+@pytest.fixture
+def small():
+    exploration = make_exploration("Petite exploration", slug="petite")
+    place = make_place(exploration, "La Quincaillerie")
+    impact = make_impact(exploration, "Créer des communs")
+    make_evidence(place, impact, strength=2)
+    return exploration
+
+
+def pdf_files(exploration):
+    return sorted((books_folder() / str(exploration.pk)).glob("*.pdf"))
+
+
+def test_it_serves_the_pdf_of_a_published_exploration(small):
+    response = Client().get("/explorations/petite/livre.pdf")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="petite.pdf"'
+    body = b"".join(response.streaming_content)
+    reader = PdfReader(BytesIO(body))
+    assert "La Quincaillerie" in "\n".join(page.extract_text() for page in reader.pages)
+    assert reader.metadata.title == "Petite exploration"
+
+
+def test_a_second_request_serves_the_same_file_without_building_again(small):
+    client = Client()
+    first = client.get("/explorations/petite/livre.pdf")
+    b"".join(first.streaming_content)
+    [path] = pdf_files(small)
+    built_at = path.stat().st_mtime_ns
+
+    second = client.get("/explorations/petite/livre.pdf")
+
+    b"".join(second.streaming_content)
+    assert pdf_files(small) == [path]
+    assert path.stat().st_mtime_ns == built_at
+    assert second["ETag"] == first["ETag"]
+
+
+def test_publishing_a_change_builds_a_new_book_and_drops_the_old_one(small):
+    client = Client()
+    b"".join(client.get("/explorations/petite/livre.pdf").streaming_content)
+    [old] = pdf_files(small)
+
+    make_place(small, "Le Champ Commun")
+    response = client.get("/explorations/petite/livre.pdf")
+
+    body = b"".join(response.streaming_content)
+    [new] = pdf_files(small)
+    assert new != old and not old.exists()
+    assert "Le Champ Commun" in "\n".join(page.extract_text() for page in PdfReader(BytesIO(body)).pages)
+
+
+def test_unpublishing_a_monograph_rebuilds_the_book_without_it(small):
+    client = Client()
+    champ = make_place(small, "Le Champ Commun")
+    b"".join(client.get("/explorations/petite/livre.pdf").streaming_content)
+
+    champ.unpublish()
+    body = b"".join(client.get("/explorations/petite/livre.pdf").streaming_content)
+
+    assert "Le Champ Commun" not in "\n".join(page.extract_text() for page in PdfReader(BytesIO(body)).pages)
+
+
+def test_an_unknown_exploration_is_not_found(small):
+    assert Client().get("/explorations/nulle-part/livre.pdf").status_code == 404
+
+
+def test_a_draft_exploration_is_not_found(small):
+    make_exploration("Brouillon", slug="brouillon", live=False)
+
+    assert Client().get("/explorations/brouillon/livre.pdf").status_code == 404
+
+
+def test_an_exploration_in_a_private_section_is_not_found(small):
+    PageViewRestriction.objects.create(page=small, restriction_type=PageViewRestriction.LOGIN)
+
+    assert Client().get("/explorations/petite/livre.pdf").status_code == 404
+    assert not pdf_files(small)
+
+
+def test_only_reading_methods_are_allowed(small):
+    assert Client().post("/explorations/petite/livre.pdf").status_code == 405

@@ -11,23 +11,7 @@ from millelieux.census.importing import (
     import_census,
     load_mapping,
 )
-
-
-class ProgressBar:
-    """A one-line bar on a terminal; nothing at all when the output is a file or a pipe."""
-
-    def __init__(self, stream, width=30):
-        self.stream, self.width = stream, width
-
-    def __call__(self, done, estimate):
-        total = max(done, estimate, 1)
-        filled = int(self.width * done / total)
-        self.stream.write(f"\r  [{'#' * filled}{'.' * (self.width - filled)}] {done} " + _("lignes"))
-        self.stream.flush()
-
-    def close(self):
-        self.stream.write("\n")
-        self.stream.flush()
+from millelieux.core.progress import ProgressBar
 
 
 class Command(BaseCommand):
@@ -69,7 +53,7 @@ class Command(BaseCommand):
             mapping = load_mapping(options["mapping"])
         except MappingError as error:
             raise CommandError(str(error)) from error
-        bar = ProgressBar(sys.stderr) if self.stdout.isatty() and sys.stderr.isatty() else None
+        bar = ProgressBar(sys.stderr, _("lignes")) if self.stdout.isatty() and sys.stderr.isatty() else None
         try:
             report = import_census(
                 options["file"],

@@ -179,7 +179,12 @@
     group.addTo(map);
   }
 
+  // A static export (millelieux export-static) cannot fetch from disk: its page loads each data file with a
+  // <script> that keeps it here, by address. There, the list and statistics stay those of the whole census.
+  const baked = (url) => window.millelieuxStatic && window.millelieuxStatic[new URL(url, document.baseURI).href];
+
   async function refreshResults(url) {
+    if (window.millelieuxStatic) return;
     if (refreshing) refreshing.abort();
     refreshing = new AbortController();
     try {
@@ -202,7 +207,7 @@
     for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
     const query = params.toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ""}`;
-    window.history.replaceState(null, "", url);
+    if (!window.millelieuxStatic) window.history.replaceState(null, "", url);
     updateCounts(filters);
     buildIndex(filters);
     render();
@@ -212,7 +217,7 @@
   async function start() {
     // the same requests as the page's <link rel="preload">: answered from what is already on its way
     const get = (url) =>
-      fetch(url).then((response) => {
+      baked(url) ? Promise.resolve(baked(url)) : fetch(url).then((response) => {
         if (!response.ok) throw new Error(`${url} : ${response.status}`);
         return response.json();
       });

@@ -1,0 +1,323 @@
+"""Fetching the site in-process: every public page and everything it links to, once each.
+
+The crawl starts from the home page, the sitemap and the address of every live public page in every
+language, and follows every internal address found in the HTML and CSS it fetches (links, images and their
+srcset, scripts, style sheets, fonts, data files), so a new route is exported without code. Pages go through
+Django's request handler directly (the middleware and views of a real request, none of the test client's
+instrumentation); static files and media are read from disk.
+"""
+
+import mimetypes
+import multiprocessing
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from queue import SimpleQueue
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.handlers.base import BaseHandler
+from django.db import connection, connections
+from django.test import RequestFactory
+from django.utils import translation
+from django.utils._os import safe_join
+from wagtail.models import Page, Site
+
+from millelieux.core.routing import private_pages_q, view_restrictions
+
+from . import links
+
+# Never exported: the admin, the language switch (a POST), Wagtail's own views (password forms of private
+# pages), and the interactive API documentation (it needs the live API).
+EXCLUDED_PREFIXES = ("/admin/", "/i18n/", "/_util/", "/api/v1/docs", "/api/v1/openapi.json/")
+MEDIA_PRIVATE_FOLDERS = ("documents/",)
+HASHED_NAME = re.compile(r"\.[0-9a-f]{12}(\.[^./]+)$")
+
+
+class ExportError(Exception):
+    """The export cannot be made; the message says why, in one sentence."""
+
+
+@dataclass
+class Resource:
+    path: str
+    query: str
+    status: int = 0
+    content_type: str = ""
+    body: bytes = b""
+    source: Path | None = None  # a static or media file, copied from disk
+    redirect: tuple | None = None  # the (path, query) a redirection points to
+    links: list = field(default_factory=list)
+    companion: bool = False  # fetched by a script: also written as a .js file that sets a global
+
+    @property
+    def key(self):
+        return (self.path, self.query)
+
+    @property
+    def file(self):
+        return links.file_for(self.path, self.query, self.content_type or "text/html")
+
+    @property
+    def is_page(self):
+        return links.is_html(self.content_type)
+
+
+class Crawler:
+    def __init__(self, *, scope=None, languages=None, progress=None, workers=1):
+        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        if site is None:
+            raise ExportError("Aucun site Wagtail n'est configuré : rien à exporter.")
+        self.site = site
+        self.origin = site.root_url.rstrip("/")
+        parts = urlsplit(self.origin)
+        self.factory = RequestFactory(
+            SERVER_NAME=parts.hostname,
+            SERVER_PORT=str(parts.port or (443 if parts.scheme == "https" else 80)),
+            **({"wsgi.url_scheme": "https"} if parts.scheme == "https" else {}),
+        )
+        self.origins = {self.origin}
+        if parts.port in (80, 443):
+            self.origins.add(f"{parts.scheme}://{parts.hostname}")
+        self.handler = BaseHandler()
+        self.handler.load_middleware()
+        known = [code for code, _name in settings.LANGUAGES]
+        unknown = [language for language in languages or () if language not in known]
+        if unknown:
+            raise ExportError(
+                f"Langue inconnue : {', '.join(unknown)} (langues du site : {', '.join(known)})."
+            )
+        # The site's own language is at the root, always exported; the others each under their prefix.
+        self.languages = [
+            code for code in known if code == settings.LANGUAGE_CODE or code in (languages or known)
+        ]
+        self.other_languages = tuple(f"/{code}/" for code in known if code not in self.languages)
+        self.scope = scope  # address prefixes of the pages to export (None: the whole site)
+        self.progress = progress
+        self.resources = {}
+        self.queue = []
+        self.done = 0
+        # Other processes see neither an open transaction (the tests') nor an in-memory database.
+        alone = connection.in_atomic_block or (connection.vendor == "sqlite" and connection.is_in_memory_db())
+        self.workers = 1 if alone else workers
+        self.excluded = EXCLUDED_PREFIXES + tuple(self._private_prefixes())
+
+    # -- what to fetch --------------------------------------------------------------------------------------
+
+    def page_urls(self):
+        """The address of every live, public page of the site's tree, in each language."""
+        pages = (
+            Page.objects.live()
+            .exclude(private_pages_q())
+            .filter(path__startswith=self.site.root_page.path, locale__language_code=settings.LANGUAGE_CODE)
+            .specific()
+        )
+        urls = []
+        for language in self.languages:
+            with translation.override(language):
+                urls.append(_url_of(self.site.root_page) or "/")
+                urls += [url for url in (_url_of(page) for page in pages) if url]
+        return urls
+
+    def _private_prefixes(self):
+        for restriction in view_restrictions():
+            for language in self.languages:
+                with translation.override(language):
+                    url = _url_of(restriction.page.specific)
+                if url:
+                    yield url
+
+    def in_scope(self, path):
+        if self.other_languages and path.startswith(self.other_languages):
+            return False
+        if path.startswith(self.excluded) or any(
+            path.startswith(f"/{lang}{p}") for lang in self.languages for p in self.excluded
+        ):
+            return False
+        if self.scope is None or path.startswith(self.asset_prefixes):
+            return True
+        return path.startswith(self.scope)
+
+    @property
+    def asset_prefixes(self):
+        return (settings.STATIC_URL, settings.MEDIA_URL, "/api/", "/documents/")
+
+    def add(self, path, query=""):
+        key = (path, query)
+        if key not in self.resources and self.in_scope(path):
+            self.resources[key] = Resource(path, query)
+            self.queue.append(key)
+
+    # -- fetching -------------------------------------------------------------------------------------------
+
+    def crawl(self, start):
+        # Each request activates its language (LocaleMiddleware) and leaves it active: give the caller its own back.
+        with translation.override(translation.get_language()):
+            return self._crawl(start)
+
+    def _crawl(self, start):
+        for url in start:
+            parts = urlsplit(url)
+            self.add(parts.path or "/", parts.query)
+        if self.workers > 1:
+            self._crawl_in_processes()
+        while self.queue:
+            resource = self.resources[self.queue.pop(0)]
+            self._found(self.fetch(resource), resource)
+        return self.resources
+
+    def _crawl_in_processes(self):
+        """The same crawl, pages rendered by `workers` processes: each address is sent to them as soon as it
+        is found, and what they find comes back here, where the list of addresses is kept."""
+        connections.close_all()  # each process opens its own connection; none may share the parent's
+        context = multiprocessing.get_context("fork")
+        results = SimpleQueue()
+        with context.Pool(self.workers, initializer=_start_worker, initargs=(self.languages,)) as pool:
+            pending = 0
+            while self.queue or pending:
+                while self.queue:
+                    pool.apply_async(
+                        _fetch_in_worker,
+                        (self.queue.pop(0),),
+                        callback=results.put,
+                        error_callback=results.put,
+                    )
+                    pending += 1
+                result = results.get()
+                pending -= 1
+                if isinstance(result, BaseException):
+                    raise result
+                resource, found = result
+                self.resources[resource.key] = resource
+                self._found(found, resource)
+
+    def _found(self, found, resource):
+        """Adds the addresses found in `resource` to the crawl."""
+        for path, query, companion in found:
+            self.add(path, query)
+            if companion and (path, query) in self.resources:
+                self.resources[(path, query)].companion = True
+        self.done += 1
+        if self.progress and (self.done % 10 == 0 or not self.queue):
+            self.progress(self.done, len(self.resources))
+
+    def fetch(self, resource):
+        """Fetches `resource` (sets its status, type and body); returns the addresses it leads to."""
+        path = resource.path
+        if path.startswith(settings.STATIC_URL) and not resource.query:
+            resource.source = static_file(path[len(settings.STATIC_URL) :])
+        elif path.startswith(settings.MEDIA_URL) and not resource.query:
+            resource.source = media_file(path[len(settings.MEDIA_URL) :])
+        if resource.source is not None:
+            resource.status = 200
+            resource.content_type = (
+                mimetypes.guess_type(resource.source.name)[0] or "application/octet-stream"
+            )
+            if resource.content_type == "text/css":
+                resource.body = resource.source.read_bytes()
+                resource.source = None
+            return self.discover(resource)
+        request = self.factory.get(path + (f"?{resource.query}" if resource.query else ""))
+        response = self.handler.get_response(request)
+        resource.status = response.status_code
+        resource.content_type = response.get("Content-Type", "application/octet-stream")
+        if response.streaming:
+            resource.body = b"".join(response.streaming_content)
+            for closer in getattr(response, "_resource_closers", []):
+                closer()
+        else:
+            resource.body = response.content
+        if resource.status >= 500:
+            address = path + (f"?{resource.query}" if resource.query else "")
+            raise ExportError(f"{address} a répondu {resource.status} : l'export est annulé.")
+        if resource.status in (301, 302, 303, 307, 308):
+            target = links.Address(response["Location"], path, self.origins)
+            if not target.external:
+                resource.redirect = target.key
+                return [(*target.key, False)]
+        return self.discover(resource)
+
+    def discover(self, resource):
+        """(path, query, fetched by a script) of every internal address in an HTML, CSS or XML resource."""
+        if resource.status != 200 or not resource.body:
+            return []
+        kind = resource.content_type.split(";")[0].strip()
+        out = []
+        if links.is_html(kind):
+            text = resource.body.decode("utf-8", "replace")
+            found = links.html_links(text)
+            for tag in links.PRELOAD_FETCH.findall(text):
+                href = links.HREF_IN_TAG.search(tag)
+                if href:
+                    address = links.Address(href.group(1), resource.path, self.origins)
+                    if not address.external:
+                        out.append((*address.key, True))
+        elif kind == "text/css":
+            found = links.css_links(resource.body.decode("utf-8", "replace"))
+        elif kind in ("application/xml", "text/xml", "application/atom+xml"):
+            text = resource.body.decode("utf-8", "replace")
+            found = (("xml", m.group(1)) for m in re.finditer(r"<loc>([^<]+)</loc>", text))
+        else:
+            return out
+        for kind_of_link, value in found:
+            if kind_of_link == "action" or not links.followed(value):
+                continue
+            address = links.Address(value, resource.path, self.origins)
+            if address.external:
+                continue
+            # A page's own list filters and pages (a query string) are exported when linked; assets never
+            # carry one that matters.
+            assets = (settings.STATIC_URL, settings.MEDIA_URL)
+            query = "" if address.path.startswith(assets) else address.query
+            out.append((address.path, query, False))
+        return out
+
+
+_WORKER = None
+
+
+def _start_worker(languages):
+    global _WORKER
+    _WORKER = Crawler(languages=languages)
+
+
+def _fetch_in_worker(key):
+    resource = Resource(*key)
+    found = _WORKER.fetch(resource)
+    return resource, found
+
+
+def _url_of(page):
+    parts = page.get_url_parts()
+    if not parts or parts[2] is None:
+        return None
+    return parts[2]
+
+
+def static_file(name):
+    """The file of a static address: collected (STATIC_ROOT, hashed names included) or found by the finders."""
+    try:
+        collected = Path(safe_join(settings.STATIC_ROOT, name)) if settings.STATIC_ROOT else None
+    except Exception:
+        return None
+    if collected and collected.is_file():
+        return collected
+    for candidate in (name, HASHED_NAME.sub(r"\1", name)):
+        found = finders.find(candidate)
+        if found:
+            return Path(found)
+    if staticfiles_storage.exists(name):
+        return Path(staticfiles_storage.path(name))
+    return None
+
+
+def media_file(name):
+    if name.startswith(MEDIA_PRIVATE_FOLDERS):
+        return None
+    try:
+        path = Path(safe_join(settings.MEDIA_ROOT, name))
+    except Exception:
+        return None
+    return path if path.is_file() else None

@@ -1,0 +1,196 @@
+"""Addresses in exported files: where a site URL is written on disk, the links a file holds, and how a link
+becomes relative to the file that holds it.
+
+A static site has no server to add `index.html` to a folder's address nor to read a query string, so:
+- `/a/b/` is written `a/b/index.html`, and a link to it says `…/b/index.html` (file:// opens no folder);
+- `/a/b.csv` keeps its name; an HTML page at an address without a slash or an extension gets `a/b/index.html`;
+- a query string is part of the file name, before the extension: `/carte/?page=2` is written
+  `carte/index.q-page=2.html` (characters other than letters, digits, `=`, `.`, `-` are written `_XX`, `_` too),
+  so a linked page of a list (a matrix filter, a page of results) is a file of its own.
+Every link is written relative to the file holding it, so the folder works opened from disk and under any
+sub-path of a static host.
+"""
+
+import html
+import mimetypes
+import posixpath
+import re
+from urllib.parse import quote, unquote, urlsplit
+
+# Attributes whose value is one address (`data-…-url` attributes are read by scripts, e.g. the national map).
+URL_ATTRIBUTE = re.compile(
+    r"""(?P<prefix>\s(?P<name>href|src|poster|action|data-[a-z-]*url)\s*=\s*)(?P<quote>["'])(?P<value>[^"'<>]*)(?P=quote)""",
+    re.IGNORECASE,
+)
+SRCSET_ATTRIBUTE = re.compile(
+    r"""(?P<prefix>\s(?:srcset|imagesrcset)\s*=\s*)(?P<quote>["'])(?P<value>[^"'<>]*)(?P=quote)""",
+    re.IGNORECASE,
+)
+CSS_URL = re.compile(r"""url\(\s*(?P<quote>["']?)(?P<value>[^"')\s]+)(?P=quote)\s*\)""")
+CSS_IMPORT = re.compile(r"""@import\s+(?P<quote>["'])(?P<value>[^"']+)(?P=quote)""")
+# A `<link rel="preload" as="fetch">`: the page's script fetches this file (see data_script in crawler.py).
+PRELOAD_FETCH = re.compile(r"<link\b[^>]*\bas=[\"']fetch[\"'][^>]*>", re.IGNORECASE)
+# A font preloaded by a page: the export writes fonts into the style sheet instead (see site._data_uri).
+PRELOAD_FONT = re.compile(r"\s*<link\b[^>]*\bas=[\"']font[\"'][^>]*>", re.IGNORECASE)
+HREF_IN_TAG = re.compile(r"""\shref\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+NOT_FOLLOWED = ("mailto:", "tel:", "javascript:", "data:", "blob:", "#", "about:")
+TEXT_TYPES = ("text/html", "text/css", "application/xml", "text/xml", "application/atom+xml")
+
+FILE_NAME_SAFE = re.compile(r"[^A-Za-z0-9=.\-]")
+
+
+def is_html(content_type):
+    return content_type.split(";")[0].strip() in ("text/html", "application/xhtml+xml")
+
+
+def encode_query(query):
+    """A query string as a piece of file name (reversible, no `/`, `?`, `%`, `&`, `_` left)."""
+    return FILE_NAME_SAFE.sub(lambda m: "".join(f"_{b:02X}" for b in m.group().encode()), query)
+
+
+def file_for(path, query="", content_type="text/html"):
+    """The file (relative, POSIX, not percent-encoded) where the response of `path?query` is written."""
+    path = unquote(path)
+    if path.endswith("/"):
+        name = "index" + _extension(content_type)
+        folder = path
+    else:
+        folder, name = path.rsplit("/", 1)
+        folder += "/"
+        if "." not in name:
+            if is_html(content_type):
+                folder, name = f"{folder}{name}/", "index.html"
+            else:
+                name += _extension(content_type)
+    if query:
+        stem, dot, extension = name.rpartition(".")
+        name = f"{stem}.q-{encode_query(query)}.{extension}" if dot else f"{name}.q-{encode_query(query)}"
+    return (folder + name).lstrip("/")
+
+
+def _extension(content_type):
+    kind = content_type.split(";")[0].strip()
+    if is_html(kind):
+        return ".html"
+    return (
+        {"application/json": ".json", "text/plain": ".txt"}.get(kind) or mimetypes.guess_extension(kind) or ""
+    )
+
+
+def relative_href(from_file, to_file, fragment=""):
+    """A link written in `from_file` to `to_file` (both relative to the export's root), percent-encoded."""
+    start = posixpath.dirname(from_file) or "."
+    href = quote(posixpath.relpath(to_file, start), safe="/=.-_~")
+    return href + (f"#{fragment}" if fragment else "")
+
+
+class Address:
+    """A link found in a file, resolved against the file's own site address; `path` None when external."""
+
+    __slots__ = ("path", "query", "fragment", "external")
+
+    def __init__(self, value, base_path, origins):
+        parts = urlsplit(value)
+        self.fragment = parts.fragment
+        self.query = parts.query
+        self.external = False
+        if parts.scheme or parts.netloc:
+            origin = f"{parts.scheme or 'http'}://{parts.netloc}"
+            if parts.scheme not in ("http", "https", "") or origin not in origins:
+                self.external, self.path = True, None
+                return
+        path = parts.path
+        if not path:
+            path = base_path  # "?page=2" or "#x": this very address
+        elif not path.startswith("/"):
+            folder = base_path if base_path.endswith("/") else posixpath.dirname(base_path) + "/"
+            path = posixpath.normpath(folder + path) + ("/" if path.endswith("/") else "")
+            path = re.sub(r"^/*", "/", path)
+        self.path = path
+
+    @property
+    def key(self):
+        return (self.path, self.query)
+
+
+def followed(value):
+    value = value.strip()
+    return bool(value) and not value.lower().startswith(NOT_FOLLOWED)
+
+
+def html_links(text):
+    """(kind, raw value) of every address in an HTML document: attributes, srcset candidates, CSS url()."""
+    for match in URL_ATTRIBUTE.finditer(text):
+        yield match.group("name").lower(), html.unescape(match.group("value"))
+    for match in SRCSET_ATTRIBUTE.finditer(text):
+        for candidate in html.unescape(match.group("value")).split(","):
+            if candidate.strip():
+                yield "srcset", candidate.split()[0]
+    for match in CSS_URL.finditer(text):
+        yield "css", html.unescape(match.group("value"))
+
+
+def css_links(text):
+    for pattern in (CSS_URL, CSS_IMPORT):
+        for match in pattern.finditer(text):
+            yield "css", match.group("value")
+
+
+def rewrite_html(text, rewrite):
+    """`text` with every address replaced by rewrite(raw value) (None keeps it as it is)."""
+
+    def attribute(match):
+        new = rewrite(html.unescape(match.group("value")), match.group("name").lower())
+        if new is None:
+            return match.group(0)
+        q = match.group("quote")
+        return f"{match.group('prefix')}{q}{html.escape(new, quote=True)}{q}"
+
+    def srcset(match):
+        candidates = []
+        for candidate in html.unescape(match.group("value")).split(","):
+            pieces = candidate.split()
+            if not pieces:
+                continue
+            new = rewrite(pieces[0], "srcset")
+            candidates.append(" ".join([new if new is not None else pieces[0], *pieces[1:]]))
+        q = match.group("quote")
+        return f"{match.group('prefix')}{q}{html.escape(', '.join(candidates), quote=True)}{q}"
+
+    text = URL_ATTRIBUTE.sub(attribute, text)
+    text = SRCSET_ATTRIBUTE.sub(srcset, text)
+    return rewrite_css(text, rewrite, escape=True)
+
+
+JSON_SCRIPT = re.compile(
+    r"(<script\b[^>]*\btype=[\"']application/json[\"'][^>]*>)(.*?)(</script>)", re.S | re.I
+)
+JSON_PATH = re.compile(r'"(/[^"\\\s<>]*)"')
+
+
+def rewrite_json_scripts(text, rewrite):
+    """Addresses from the site's root in the page's JSON data (`json_script`), such as the national map's
+    monographs, rewritten when they lead to an exported file (`rewrite` returns None otherwise)."""
+
+    def path(match):
+        new = rewrite(match.group(1))
+        return match.group(0) if new is None else f'"{new}"'
+
+    return JSON_SCRIPT.sub(lambda m: m.group(1) + JSON_PATH.sub(path, m.group(2)) + m.group(3), text)
+
+
+def rewrite_css(text, rewrite, escape=False):
+    def css(match):
+        raw = html.unescape(match.group("value")) if escape else match.group("value")
+        new = rewrite(raw, "css")
+        if new is None:
+            return match.group(0)
+        q = match.group("quote") or '"'
+        new = html.escape(new, quote=True) if escape else new
+        return match.group(0).replace(
+            match.group("quote") + match.group("value") + match.group("quote"), q + new + q, 1
+        )
+
+    text = CSS_URL.sub(css, text)
+    return CSS_IMPORT.sub(css, text)

@@ -1,0 +1,32 @@
+"""Pages rendered by two processes give the same export as one (on PostgreSQL; an in-memory SQLite database
+is not shared between processes, so there the export stays in one)."""
+
+import pytest
+
+from millelieux.articles.factories import make_article
+from millelieux.explorations.factories import make_exploration
+from millelieux.export.site import MARKER, export_site
+from millelieux.places.factories import make_place
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def contents(outdir):
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in outdir.rglob("*")
+        if path.is_file() and path.name != MARKER
+    }
+
+
+def test_two_processes_write_the_same_files_as_one(tmp_path):
+    exploration = make_exploration(title="Mille Lieux")
+    for title in ("La Quincaillerie", "Le Hangar", "La Coroutine"):
+        make_place(exploration, title=title)
+    make_article(exploration)  # an empty feed is dated "now" (Django's Atom feed): one article dates it
+
+    alone = export_site(tmp_path / "one", workers=1)
+    shared = export_site(tmp_path / "two", workers=2)
+
+    assert contents(tmp_path / "two") == contents(tmp_path / "one")
+    assert shared.pages == alone.pages >= 10

@@ -9,8 +9,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from millelieux.api.api import api
-from millelieux.core.serving import favicon, serve_media
+from millelieux.core.serving import favicon, robots_txt, serve_media
 from millelieux.core.views import serve as serve_page
+from millelieux.editions.urls import citation_urlpatterns as edition_citation_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,7 +19,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", favicon, name="favicon"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("api/v1/", api.urls),
+    path("", include("millelieux.editions.urls")),  # /editions/<exploration>/<edition>/: frozen static copies
 ]
 
 # Uploaded images and their renditions, with or without DEBUG, unless SERVE_MEDIA is off (the view checks it,
@@ -36,6 +39,9 @@ if settings.DEBUG:
 # core.views.serve (same address pattern, first in the list), which reads translations (core/i18n.py).
 urlpatterns += i18n_patterns(
     path("", include("millelieux.census.urls")),  # the national map (/carte/), before Wagtail's catch-all
+    path("", include("millelieux.books.urls")),  # the study as a PDF book (/explorations/<slug>/livre.pdf)
+    path("", include("millelieux.explorations.urls")),  # « Citer cette page » (/citer/<id>.bib and .json)
+    path("", include(edition_citation_urls)),  # /citer/editions/<exploration>/<edition>.bib and .json
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -24,3 +24,19 @@ ensure_frontend() {
   echo "== Installing the front-end packages (package-lock.json)"
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error "$@"
 }
+
+# Pango, which WeasyPrint needs to lay out the study as a PDF book. Installed with apt when run as root;
+# otherwise a notice: the site runs without it, the book says which library is missing.
+ensure_pdf_libraries() {
+  if ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
+    return 0
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== Installing Pango for the PDF books (libpango-1.0-0 libpangoft2-1.0-0)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
+  else
+    echo "Note: Pango is missing; the PDF books need it (for example: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0)." >&2
+    [ -z "${1:-}" ] || exit 1
+  fi
+}

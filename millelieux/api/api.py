@@ -23,8 +23,10 @@ api = NinjaAPI(
         "(un impact dans un lieu), articles, événements, partenaires, et les tiers-lieux des recensements. "
         "Chaque enregistrement a un identifiant stable (`id`) et l'adresse de sa page publique (`url`). "
         "Listes paginées (`limit`, `offset`), filtres et tri déclarés opération par opération ; un paramètre "
-        "inconnu ou invalide reçoit une réponse 400. Données sous Licence Ouverte 2.0, le recensement du CGET "
-        "avec sa mention « CGET (ANCT), base des tiers-lieux 2019 »."
+        "inconnu ou invalide reçoit une réponse 400. Licences : les contenus d'une exploration (lieux, impacts, "
+        "observations, articles) sont sous la licence choisie par ses éditeurs, indiquée sur sa page « Données "
+        "ouvertes » ; les recensements sous Licence Ouverte 2.0, le recensement du CGET avec sa mention "
+        "« CGET (ANCT), base des tiers-lieux 2019 »."
     ),
     urls_namespace="api-v1",
     docs_url=None,  # django-ninja's page loads Swagger UI from a CDN; ours is rendered below

@@ -94,6 +94,8 @@ class Table:
             "title": str(self.title),
             "description": str(self.description),
             "version": SCHEMA_VERSION,
+            # the licence of this schema (a reusable description, as on the French schema catalogue); the data
+            # it describes keeps its own (the exploration's, or the census's: see the data page)
             "licenses": [
                 {
                     "name": "etalab-2.0",

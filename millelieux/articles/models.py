@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from millelieux.core import linked_data
 from millelieux.core.blocks import NarrativeBlock
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
@@ -73,11 +74,27 @@ class ArticleIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.articles()
+        context["articles"] = self._listed = self.articles()  # one query, read by the linked data first
         return context
+
+    def linked_data(self, request):
+        """A CollectionPage of the articles, in reading order."""
+        listed = getattr(self, "_listed", None)
+        listed = list(listed if listed is not None else self.articles())
+        exploration = self.exploration
+        return linked_data.page_node(
+            "CollectionPage",
+            self,
+            request,
+            description=self.search_description,
+            inLanguage=linked_data.content_language(self),
+            isPartOf=exploration.reference_node(request) if exploration else None,
+            mainEntity=linked_data.item_list(listed, request, "Article"),
+        )
 
 
 class ArticlePage(ReadingLocaleMixin, InExplorationMixin, Page):
+    opengraph_type = "article"
     INTERVIEW, REPORT, ESSAY = "interview", "report", "essay"
     KIND_CHOICES = [(INTERVIEW, _("Entretien")), (REPORT, _("Reportage")), (ESSAY, _("Essai"))]
 
@@ -180,6 +197,79 @@ class ArticlePage(ReadingLocaleMixin, InExplorationMixin, Page):
                     ) % {"number": self.series_number, "title": taken.title}
         if errors:
             raise ValidationError(errors)
+
+    def author_names(self):
+        """The names the article is credited to, as its linked data says (see linked_data): for the Atom feed."""
+        if self.kind == self.INTERVIEW:
+            people = [person.name for person in self.interviewees.all() if person.name]
+            if people:
+                return people
+        source = self.original_source if self.original_source_id else None
+        if source is not None and source.publisher:
+            return [source.publisher]
+        exploration = self.exploration
+        return [exploration.organisation] if exploration is not None and exploration.organisation else []
+
+    def linked_data(self, request):
+        """An Article: its date, language, the study it belongs to, what it is about (its places and impacts),
+        and its author as the page states it: for an interview, the people interviewed (as a citation names
+        them, see explorations/citations.py); otherwise the publisher of its original publication, or else the
+        organisation that conducted the study. Nothing else is assumed."""
+        from django.db.models import prefetch_related_objects
+
+        if self.pk:
+            # the page reads the same relations: fetched once for both
+            prefetch_related_objects([self], "interviewees", "related_places", "related_impacts")
+        exploration = self.exploration
+        source = self.original_source if self.original_source_id else None
+        people = [
+            linked_data.node(
+                "Person",
+                name=person.name,
+                jobTitle=person.role,
+                affiliation=linked_data.organisation(person.organisation),
+            )
+            for person in self.interviewees.all()
+            if person.name
+        ]
+        publisher = linked_data.organisation(source.publisher) if source is not None else None
+        if self.kind == self.INTERVIEW and people:
+            author = people
+        elif publisher is not None:
+            author = publisher
+        else:
+            author = exploration.publisher() if exploration else None
+        about = [
+            linked_data.page_node("Place", place, request)
+            for place in self.related_places.all()
+            if place.live
+        ] + [
+            linked_data.page_node("CreativeWork", impact, request)
+            for impact in self.related_impacts.all()
+            if impact.live
+        ]
+        return linked_data.page_node(
+            "Article",
+            self,
+            request,
+            headline=self.title[:110],
+            description=self.search_description or self.summary,
+            genre=str(self.get_kind_display()),
+            datePublished=self.date.isoformat() if self.date else None,
+            dateModified=self.last_published_at.isoformat() if self.last_published_at else None,
+            inLanguage=linked_data.content_language(self),
+            author=author,
+            about=about,
+            mentions=people if author is not people else None,
+            image=linked_data.image_node(self.image, request) if self.image_id else None,
+            isBasedOn=linked_data.node(
+                "CreativeWork", source.url or None, name=source.title, publisher=publisher
+            )
+            if source is not None
+            else None,
+            isPartOf=exploration.reference_node(request) if exploration else None,
+            license=exploration.licence.url if exploration else None,
+        )
 
     @property
     def series_label(self):

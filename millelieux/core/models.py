@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from millelieux.core import linked_data
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
 
@@ -57,10 +58,23 @@ class HomePage(ReadingLocaleMixin, Page):
         featured = self.featured_exploration()
         if featured is not None and hasattr(featured, "read_in"):
             featured.read_in(translation.get_language())  # its translation's text, if it has one
-        context["exploration"] = featured
+        context["exploration"] = self._featured = featured
         others = self._explorations()
         context["other_explorations"] = others.exclude(pk=featured.pk) if featured else others
         return context
+
+    def linked_data(self, request):
+        """The site (WebSite), with the study it presents."""
+        site = Site.find_for_request(request) if request is not None else None
+        featured = getattr(self, "_featured", None)
+        return linked_data.node(
+            "WebSite",
+            linked_data.page_address(self, request),
+            name=(site.site_name if site else "") or self.title,
+            description=self.search_description,
+            inLanguage=linked_data.content_language(self),
+            about=featured.reference_node(request) if featured is not None else None,
+        )
 
 
 class Picture(AbstractImage):

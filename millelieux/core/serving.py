@@ -140,6 +140,20 @@ def serve_media(request, path):
     return response
 
 
+@require_safe
+def robots_txt(request):
+    """/robots.txt: everything may be read but the admin; the sitemap at its absolute address."""
+    from django.urls import reverse
+
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 def favicon(request):
     """/favicon.ico, asked for by browsers and feed readers whatever the page says: the PNG icon."""
     from django.shortcuts import redirect

@@ -11,6 +11,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from millelieux.explorations.licences import LICENCES
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
 SOURCES_FILE = "sources.toml"
@@ -329,6 +331,8 @@ EXPLORATION = {
     "period_end": Integer(minimum=1900, maximum=2100),
     "summary": Text(required=True, max_length=600),
     "source": Ref("source"),
+    # the licence of the study's texts, by its SPDX identifier (CC-BY-SA-4.0 when not given)
+    "content_licence": Text(choices=list(LICENCES)),
     "featured": Boolean(),
     "foreword": Blocks(),
     "method": Blocks(),

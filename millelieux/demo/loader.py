@@ -182,6 +182,7 @@ class DemoLoader:
                 foreword=data["foreword"],
                 method=data["method"],
                 source=self.source(data["source"]),
+                **({"content_licence": data["content_licence"]} if data["content_licence"] else {}),
                 image=self.cover(content),
                 partnerships=[
                     {"partner": partner, "role": row["role"]}

@@ -4,7 +4,7 @@ from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Subquery
 from django.utils.functional import cached_property
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
@@ -16,13 +16,17 @@ from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from millelieux.core import linked_data
 from millelieux.core.blocks import NarrativeBlock
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
 from millelieux.core.validators import validate_hex_colour, validate_insee_code, validate_year
 from millelieux.sources.models import source_field
 
+from . import open_data
+from .bibliography import cited_sources
 from .forms import ExplorationContentForm
+from .licences import DEFAULT_LICENCE, LICENCE_CHOICES, licence_of
 from .matrix import (
     FIELD_PARAMETER,
     KIND_PARAMETER,
@@ -60,8 +64,22 @@ class ExplorationIndexPage(ReadingLocaleMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["explorations"] = self.explorations()
+        # one queryset for the list and the linked data (read first, in the head): one query
+        context["explorations"] = self._listed = self.explorations()
         return context
+
+    def linked_data(self, request):
+        """A CollectionPage listing the explorations (those the page shows, no query of its own)."""
+        listed = getattr(self, "_listed", None)
+        listed = list(listed if listed is not None else self.explorations())
+        return linked_data.page_node(
+            "CollectionPage",
+            self,
+            request,
+            description=self.search_description,
+            inLanguage=linked_data.content_language(self),
+            mainEntity=linked_data.item_list(listed, request, "CreativeWork"),
+        )
 
 
 class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
@@ -98,6 +116,16 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
     source = source_field(
         verbose_name=_("publication de référence"), help_text=_("Où l'étude elle-même a été publiée.")
     )
+    content_licence = models.CharField(
+        _("licence des contenus"),
+        max_length=20,
+        choices=LICENCE_CHOICES,
+        default=DEFAULT_LICENCE,
+        help_text=_(
+            "La licence sous laquelle les textes de l'exploration (monographies, impacts, articles) peuvent "
+            "être réutilisés ; les données des recensements gardent la leur."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("subtitle"),
@@ -108,6 +136,7 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
         FieldPanel("foreword"),
         FieldPanel("method"),
         FieldPanel("source"),
+        FieldPanel("content_licence"),
         InlinePanel("partnerships", label=_("Partenaires"), heading=_("Partenaires")),
     ]
     search_fields = Page.search_fields + [
@@ -152,6 +181,43 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
     def exploration(self):
         return self
 
+    # Small fields that the pages below the exploration read together (footer, linked data, citations).
+    DETAIL_FIELDS = ("organisation", "content_licence", "subtitle", "period_start", "period_end")
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        """A page below the exploration finds it with its page row only (core/routing.py), and Django loads a
+        deferred field alone on first use. Reading one of DETAIL_FIELDS loads those still deferred together,
+        with the query of the navigation (_child_indexes) when it has not run yet: the footer, the linked data
+        and the citations then cost no query of their own."""
+        if fields is not None and from_queryset is None and set(fields) & set(self.DETAIL_FIELDS):
+            deferred = self.get_deferred_fields()
+            if set(fields) <= deferred and "_child_indexes" not in self.__dict__:
+                self._child_indexes  # noqa: B018 (loads the deferred details along)
+                if not set(fields) & self.get_deferred_fields():
+                    return None
+                deferred = self.get_deferred_fields()
+            fields = sorted(set(fields) | (deferred & set(self.DETAIL_FIELDS)))
+        return super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+
+    def load_deferred(self, *names):
+        """Load those of `names` that are deferred, in one query (with the other DETAIL_FIELDS)."""
+        deferred = self.get_deferred_fields() & set(names)
+        if deferred and self.pk:
+            self.refresh_from_db(fields=sorted(deferred))
+
+    @property
+    def licence(self):
+        """The licence of the exploration's content (licences.Licence)."""
+        return licence_of(self.content_licence)
+
+    def publisher(self):
+        """The Organization node of who conducted the study, or None when the page does not say."""
+        return linked_data.organisation(self.organisation)
+
+    def reference_node(self, request):
+        """What a page of the exploration says it is part of: the study's address and name."""
+        return linked_data.page_node("CreativeWork", self, request)
+
     def live_fields(self):
         if self.pk is None:
             # A new exploration previewed before its first save has no fields yet (and no reverse relation).
@@ -169,9 +235,21 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
             apps.get_model(label)
             for label in ("places.PlaceIndexPage", "impacts.ImpactIndexPage", "articles.ArticleIndexPage")
         ]
+        children = Page.objects.child_of(self).live().type(*models).order_by("path")
+        # This query runs on every page of the exploration (its navigation): the exploration's own small fields
+        # still deferred come along with it (see refresh_from_db), instead of in a query of their own.
+        details = sorted(self.get_deferred_fields() & set(self.DETAIL_FIELDS)) if self.pk else []
+        if details:
+            row = ExplorationPage.objects.filter(pk=self.pk)
+            children = children.annotate(
+                **{f"exploration_{name}": Subquery(row.values(name)[:1]) for name in details}
+            )
         found = {}
-        for child in Page.objects.child_of(self).live().type(*models).order_by("path").specific(defer=True):
+        for child in children.specific(defer=True):
             found.setdefault(type(child)._meta.label, child)
+            for name in details:
+                if name in self.get_deferred_fields():
+                    setattr(self, name, getattr(child, f"exploration_{name}"))
         return found
 
     @cached_property
@@ -219,6 +297,73 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
             .prefetch_related("partner__logo__renditions")
         )
 
+    @cached_property
+    def published_partnerships(self):
+        """live_partnerships(), read once per page: the page, its partners page and their linked data (in a
+        preview, the partnerships being edited)."""
+        return list(self.live_partnerships())
+
+    def partner_nodes(self, request):
+        return [
+            linked_data.organisation(partnership.partner.name, partnership.partner.url or None)
+            for partnership in self.published_partnerships
+        ]
+
+    def linked_data(self, request):
+        """The study as a schema.org CreativeWork; on its sub-pages, what each of them lists."""
+        route = getattr(getattr(request, "routable_resolver_match", None), "url_name", None)
+        route = None if route == "index_route" else route  # the page itself
+        if route == "partners":
+            return self.partners_linked_data(request)
+        if route == "data":
+            return open_data.dataset_node(self, request)
+        if route is not None:
+            # another view of the study (the matrix…): a page of it, without the study's own description
+            return linked_data.node(
+                "WebPage",
+                linked_data.absolute_url(request, request.path),
+                name=str(self._route_titles().get(route, self.title)),
+                isPartOf=self.reference_node(request),
+            )
+        address = linked_data.page_address(self, request)
+        image = linked_data.image_node(self.image, request) if self.image_id else None
+        return linked_data.node(
+            "CreativeWork",
+            address,
+            name=self.title,
+            alternativeHeadline=self.subtitle,
+            description=self.search_description or self.summary,
+            inLanguage=linked_data.content_language(self),
+            temporalCoverage=(
+                f"{self.period_start}/{self.period_end}"
+                if self.period_end and self.period_end != self.period_start
+                else str(self.period_start)
+            ),
+            creator=self.publisher(),
+            funder=self.partner_nodes(request),
+            license=self.licence.url,
+            image=image,
+            citation=self.source.url if self.source_id and self.source and self.source.url else None,
+            isPartOf=linked_data.node("WebSite", linked_data.absolute_url(request, "/")),
+        )
+
+    def _route_titles(self):
+        return {"matrix": _("Tableau croisé des lieux et des impacts — %(title)s") % {"title": self.title}}
+
+    def partners_linked_data(self, request):
+        """The partners sub-page: an ItemList of the Organizations that funded or supported the study."""
+        address = linked_data.absolute_url(request, request.path)
+        return linked_data.node(
+            "ItemList",
+            address,
+            name=str(_("Partenaires — %(title)s") % {"title": self.title}),
+            about=self.reference_node(request),
+            itemListElement=[
+                {"@type": "ListItem", "position": position, "item": partner}
+                for position, partner in enumerate(self.partner_nodes(request), start=1)
+            ],
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["exploration"] = self
@@ -229,8 +374,37 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
         return self.render(
             request,
             template="explorations/partners_page.html",
-            context_overrides={"partnerships": self.live_partnerships()},
+            context_overrides={
+                "partnerships": self.published_partnerships,
+                "og_title": _("Partenaires — %(title)s") % {"title": self.title},
+            },
         )
+
+    @path("donnees/", name="data")
+    def data_view(self, request):
+        """The open data of the study: downloads, the API, the Atom feed, and the licences of each."""
+        return self.render(
+            request,
+            template="explorations/data_page.html",
+            context_overrides={
+                "downloads": open_data.downloads(self),
+                "api_links": open_data.api_links(self),
+                "censuses": open_data.censuses(),
+                "licence": self.licence,
+                "og_title": _("Données ouvertes — %(title)s") % {"title": self.title},
+                "og_description": _(
+                    "Les données de l'exploration « %(title)s » : téléchargements, API et licences."
+                )
+                % {"title": self.title},
+            },
+        )
+
+    @path("flux/", name="feed")
+    def feed_view(self, request):
+        """The articles of the study as an Atom feed (explorations/feeds.py)."""
+        from .feeds import ArticlesFeed
+
+        return ArticlesFeed()(request, exploration=self)
 
     @path("matrice/", name="matrix")
     def matrix_view(self, request):
@@ -276,13 +450,26 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
                 "kinds": kinds,
                 "field_parameter": FIELD_PARAMETER,
                 "kind_parameter": KIND_PARAMETER,
+                "og_title": self._route_titles()["matrix"],
+            },
+        )
+
+    @path("bibliographie/", name="bibliography")
+    def bibliography_view(self, request):
+        """Every source cited across the study, each once, with the pages that cite it (bibliography.py)."""
+        return self.render(
+            request,
+            template="explorations/bibliography_page.html",
+            context_overrides={
+                "sources": cited_sources(self),
+                "og_title": _("Bibliographie — %(title)s") % {"title": self.title},
             },
         )
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         if urls:
-            for route in ("partners", "matrix"):
+            for route in ("partners", "matrix", "data", "bibliography"):
                 urls.append(
                     {
                         "location": self.full_url + self.reverse_subpage(route),
@@ -488,6 +675,22 @@ class EventPage(ReadingLocaleMixin, InExplorationMixin, Page):
     def exploration_links(self):
         """Pairs of (form field name, pages) that must belong to this page's exploration."""
         return [("vote_options", "impact")]
+
+    def linked_data(self, request):
+        """An Event: its date, its venue (as the page names it), the study that organised it."""
+        exploration = self.exploration
+        return linked_data.page_node(
+            "Event",
+            self,
+            request,
+            description=self.search_description or self.summary,
+            startDate=self.date.isoformat() if self.date else None,
+            eventAttendanceMode="https://schema.org/OfflineEventAttendanceMode",
+            location=linked_data.node("Place", name=self.venue) if self.venue else None,
+            organizer=exploration.publisher() if exploration else None,
+            about=exploration.reference_node(request) if exploration else None,
+            inLanguage=linked_data.content_language(self),
+        )
 
     def unique_inline_choices(self):
         return [("vote_options", "impact")]

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from millelieux.core import linked_data
 from millelieux.core.blocks import NarrativeBlock
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
@@ -44,7 +45,7 @@ class ImpactIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
         )
 
     def impacts_by_kind(self):
-        impacts = list(self.impacts())
+        impacts = self._impacts_list()
         return [
             (
                 ImpactPage.POSITIVE,
@@ -58,6 +59,24 @@ class ImpactIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["impact_groups"] = self.impacts_by_kind()
         return context
+
+    def linked_data(self, request):
+        """A CollectionPage of the impacts (the list the page shows, read once)."""
+        exploration = self.exploration
+        return linked_data.page_node(
+            "CollectionPage",
+            self,
+            request,
+            description=self.search_description,
+            inLanguage=linked_data.content_language(self),
+            isPartOf=exploration.reference_node(request) if exploration else None,
+            mainEntity=linked_data.item_list(self._impacts_list(), request, "CreativeWork"),
+        )
+
+    def _impacts_list(self):
+        if not hasattr(self, "_impacts_cache"):
+            self._impacts_cache = list(self.impacts())
+        return self._impacts_cache
 
 
 class ImpactPage(ReadingLocaleMixin, InExplorationMixin, Page):
@@ -109,14 +128,34 @@ class ImpactPage(ReadingLocaleMixin, InExplorationMixin, Page):
             return []
         return self.evidence.select_related("place").order_by("place__title")
 
+    def linked_data(self, request):
+        """The impact as a text of the study (CreativeWork) about the places where it is observed."""
+        exploration = self.exploration
+        places = [evidence.place for evidence in self.live_evidence()] if self.pk else []
+        return linked_data.page_node(
+            "CreativeWork",
+            self,
+            request,
+            description=self.search_description or self.summary,
+            genre=str(self.get_kind_display()),
+            inLanguage=linked_data.content_language(self),
+            about=[linked_data.page_node("Place", place, request) for place in places],
+            isPartOf=exploration.reference_node(request) if exploration else None,
+            license=exploration.licence.url if exploration else None,
+        )
+
     def live_evidence(self):
+        """The published evidence of this impact. The same queryset for the life of the instance (a page being
+        rendered), so that the page and its linked data read it in one query."""
         if not self.pk:  # a new impact previewed before its first save
             return Evidence.objects.none()
-        return (
-            self.evidence.filter(place__live=True)
-            .select_related("place", "source")
-            .order_by("-strength", "place__title")
-        )
+        if getattr(self, "_live_evidence", None) is None:
+            self._live_evidence = (
+                self.evidence.filter(place__live=True)
+                .select_related("place", "source")
+                .order_by("-strength", "place__title")
+            )
+        return self._live_evidence
 
 
 class Evidence(SourcedMixin, Orderable):

@@ -75,8 +75,9 @@ def assert_accessible_page(response, lang="fr"):
 
 
 def position(html, text):
-    """Where `text` first appears in `html` (fails if it does not)."""
-    index = html.find(text)
+    """Where `text` first appears in the body of `html` (fails if it does not). The head is not searched: its
+    linked data names the page's items too, in no reading order."""
+    index = html.find(text, max(html.find("<body"), 0))
     assert index >= 0, f"{text!r} not found"
     return index
 

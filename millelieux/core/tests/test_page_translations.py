@@ -66,6 +66,7 @@ def test_an_editor_translates_an_exploration_a_moderator_publishes_it_and_englis
         period_start="2019",
         period_end="",
         summary="An exploration of third places.",
+        content_licence="CC-BY-SA-4.0",
         foreword=streamfield([("paragraph", rich_text("<p>Read in English.</p>"))]),
         method=streamfield([]),
         partnerships=inline_formset([]),

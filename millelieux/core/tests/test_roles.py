@@ -71,6 +71,7 @@ def exploration_form(page=None, **changes):
         "period_start": str(page.period_start),
         "period_end": str(page.period_end or ""),
         "summary": page.summary,
+        "content_licence": page.content_licence,
         "foreword": streamfield([]),
         "method": streamfield([]),
         "partnerships": inline_formset([]),

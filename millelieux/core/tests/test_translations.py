@@ -101,10 +101,12 @@ def test_every_english_entry_is_translated_and_not_fuzzy():
 def test_the_english_placeholders_match_the_french_ones():
     placeholder = re.compile(r"%\(\w+\)[sd]|%%")
     for entry in read_po(LOCALE_DIR / "en" / f"{CATALOGUE}.po")[1:]:
-        expected = sorted(placeholder.findall(entry["msgid"]))
-        translations = [entry[key] for key in ("msgstr", "msgstr[0]", "msgstr[1]") if key in entry]
-        for text in translations:
-            assert sorted(placeholder.findall(text)) == expected, (entry["msgid"], text)
+        # the singular against the French singular, the plural against the French plural
+        pairs = [("msgid", "msgstr"), ("msgid", "msgstr[0]"), ("msgid_plural", "msgstr[1]")]
+        for source, translation in pairs:
+            if translation in entry:
+                expected = sorted(placeholder.findall(entry[source]))
+                assert sorted(placeholder.findall(entry[translation])) == expected, (entry[source], translation)
 
 
 def test_the_french_catalogue_only_carries_the_plural_forms():

@@ -4,15 +4,18 @@
 {% matrix_url exploration %}                          → /explorations/mille-lieux/matrice/
 {% matrix_url exploration champ="les-communs" %}      → …/matrice/?champ=les-communs
 {% field_url field exploration as url %}              → the field's filtered view ("" if it has none)
+{% page_citation page as citation %}                  → « Citer cette page »: the text and the two downloads
 """
 
 from urllib.parse import urlencode
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
+from ..citations import citation_text, csl_item
 from ..matrix import FIELD_PARAMETER
 
 register = template.Library()
@@ -78,3 +81,20 @@ def matrix_cells(row, not_observed):
                 )
             )
     return mark_safe("".join(html))  # every part went through format_html
+
+
+@register.simple_tag(takes_context=True)
+def page_citation(context, page):
+    """« Citer cette page »: {"text": the suggested citation, "bibtex_url", "json_url"} for a live page shown to
+    a reader, None otherwise (a preview, a draft, a page not yet saved, no request)."""
+    request = context.get("request")
+    if request is None or page is None or not getattr(page, "pk", None) or not page.live:
+        return None
+    if getattr(request, "is_preview", False):
+        return None
+    item = csl_item(page, request=request)
+    return {
+        "text": citation_text(item),
+        "bibtex_url": reverse("cite_bibtex", kwargs={"page_id": page.pk}),
+        "json_url": reverse("cite_csl_json", kwargs={"page_id": page.pk}),
+    }

@@ -51,6 +51,7 @@ def exploration_data(title="Mille Lieux", partnerships=(), initial_partnerships=
         "period_start": "2019",
         "period_end": "2020",
         "summary": "Huit lieux, huit impacts.",
+        "content_licence": "CC-BY-SA-4.0",
         "foreword": streamfield([("paragraph", rich_text("<p>Un avant-propos.</p>"))]),
         "method": streamfield(
             [("heading", "Méthode"), ("quote", {"text": "Aller voir.", "attribution": ""})]

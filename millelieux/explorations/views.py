@@ -1,0 +1,54 @@
+"""« Citer cette page »: the citation of a public page to download, as BibTeX or CSL-JSON."""
+
+import json
+
+from django.http import Http404, HttpResponse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+from wagtail.models import Page, Site
+
+from millelieux.core.routing import private_pages_q
+
+from .citations import bibtex, csl_item, filename, public_item
+
+
+def citable_page(request, page_id):
+    """The live, public page `page_id` of the request's site, as a reader would see it; 404 for any other
+    (unknown, draft, private, outside the site, or the tree's root)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    page = (
+        Page.objects.live()
+        .exclude(private_pages_q())
+        .filter(pk=page_id, path__startswith=site.root_page.path)
+        .first()
+    )
+    if page is None:
+        raise Http404
+    page = page.specific
+    read_in = getattr(page, "read_in", None)
+    if read_in is not None:
+        read_in(translation.get_language())  # the title of its translation, if the interface has one
+    return page
+
+
+def _download(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_safe
+def cite_bibtex(request, page_id):
+    item = csl_item(citable_page(request, page_id), request=request)
+    return _download(bibtex(item), "application/x-bibtex; charset=utf-8", filename(item, "bib"))
+
+
+@require_safe
+def cite_csl_json(request, page_id):
+    item = csl_item(citable_page(request, page_id), request=request)
+    content = json.dumps([public_item(item)], ensure_ascii=False, indent=2)
+    return _download(
+        content, "application/vnd.citationstyles.csl+json; charset=utf-8", filename(item, "json")
+    )

@@ -103,10 +103,10 @@ def test_the_english_placeholders_match_the_french_ones():
     for entry in read_po(LOCALE_DIR / "en" / f"{CATALOGUE}.po")[1:]:
         # the singular against the French singular, the plural against the French plural
         pairs = [("msgid", "msgstr"), ("msgid", "msgstr[0]"), ("msgid_plural", "msgstr[1]")]
-        for source, translation in pairs:
-            if translation in entry:
+        for source, target in pairs:
+            if target in entry:
                 expected = sorted(placeholder.findall(entry[source]))
-                assert sorted(placeholder.findall(entry[translation])) == expected, (entry[source], translation)
+                assert sorted(placeholder.findall(entry[target])) == expected, (entry[source], target)
 
 
 def test_the_french_catalogue_only_carries_the_plural_forms():

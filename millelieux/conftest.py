@@ -60,3 +60,16 @@ def phone(chromium):
     )
     yield Tab(context)
     context.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test puts the migrations' data back after it (serialized_rollback): a plain flush
+    between two of them leaves the next without its page tree, or with duplicate content types on PostgreSQL."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker is not None
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test needs serialized_rollback=True.")

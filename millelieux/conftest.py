@@ -36,7 +36,13 @@ class Tab:
         self.problems = []
         self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        # a request the browser cancels when the tab moves on (the favicon of the page left) is no fault
+        self.page.on(
+            "requestfailed",
+            lambda r: (
+                r.failure != "net::ERR_ABORTED" and self.problems.append(f"failed: {r.url} {r.failure}")
+            ),
+        )
         self.page.on(
             "response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}")
         )

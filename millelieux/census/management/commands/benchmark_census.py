@@ -10,11 +10,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
 from millelieux.census.importing import ImportFailed, InputError, import_census, load_mapping
 from millelieux.census.models import Census, CensusEntry, DuplicateCandidate
+from millelieux.territories.models import Commune
 
 DEFAULT_FILE = (
     Path(settings.BASE_DIR).parent / "shared" / "data" / "census-cget-2019" / "CGET_TiersLieux_2019.csv"
@@ -86,6 +87,17 @@ class Command(BaseCommand):
     def handle(self, *args, file=None, rows=100_000, keep=False, child=None, **options):
         if child:
             return self.measure(file, child)
+        try:
+            territories_loaded = Commune.objects.exists()
+        except DatabaseError:  # a data folder whose database was never migrated
+            territories_loaded = False
+        if not territories_loaded:
+            raise CommandError(
+                _(
+                    "Les territoires ne sont pas chargés dans cette base : lancez « millelieux migrate » puis "
+                    "« millelieux load_territories » (ou « millelieux demo --no-serve »)."
+                )
+            )
         file = Path(file) if file else DEFAULT_FILE
         if not file.is_file():
             raise CommandError(_("Fichier introuvable : %(path)s") % {"path": file})

@@ -49,6 +49,18 @@ def private_pages_q():
     return q if q is not None else Q(pk__in=[])  # no restricted section: exclude nothing
 
 
+def public_descendants_sql(alias, ancestor):
+    """(SQL condition, params): the page row `alias` is a live, public descendant of `ancestor` (what
+    `.descendant_of(ancestor).live()` with `private_pages_q()` excluded says, for written-out SQL)."""
+    # Tree paths are made of digits and capital letters only: no LIKE wildcard to escape.
+    conditions = [f"{alias}.path LIKE %s", f"{alias}.depth > %s", f"{alias}.live"]
+    params = [f"{ancestor.path}%", ancestor.depth]
+    for restriction in view_restrictions():
+        conditions.append(f"{alias}.path NOT LIKE %s")
+        params.append(f"{restriction.page.path}%")
+    return " AND ".join(conditions), params
+
+
 def specific_for_reading(page):
     """The specific page of `page`, with the rows named by its class's `route_select_related` (the related
     objects every render reads, such as a monograph's commune) in the same query."""

@@ -1,12 +1,9 @@
 """Places (monographs): technical sheet, narrative, timeline, stakeholders and revenue mix."""
 
 from django import forms
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import BooleanField, Case, F, Q, Value, When, Window
-from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.queryset import FakeQuerySet
@@ -34,6 +31,7 @@ from millelieux.territories.choosers import commune_chooser_viewset
 from millelieux.territories.classes import folded
 from millelieux.territories.models import Commune
 
+from . import reading
 from .choosers import census_entry_chooser_viewset
 from .forms import PlacePageForm
 
@@ -97,27 +95,6 @@ class PlaceIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
             isPartOf=exploration.reference_node(request) if exploration else None,
             mainEntity=linked_data.item_list(listed, request, "Place"),
         )
-
-
-# What a monograph's evidence and "continue" links show of each row, its impact and the other place (the
-# fewer columns, the less work for the ORM on every render).
-_PAGE_LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id", "live")
-READING_EVIDENCE_FIELDS = (
-    "place_id",
-    "impact_id",
-    "source_id",
-    "text",
-    "quote",
-    "strength",
-    "source__title",
-    "source__publisher",
-    "source__date",
-    "source__url",
-    "impact__kind",
-    *(f"impact__{name}" for name in _PAGE_LINK_FIELDS),
-    "place__commune_name",
-    *(f"place__{name}" for name in _PAGE_LINK_FIELDS),
-)
 
 
 class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
@@ -417,31 +394,11 @@ class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
 
     def neighbours(self):
         """The published monographs just before and after this one in its exploration, in the alphabetical order
-        of the terrains index: (previous, next), each or None.
-
-        One query for the two of them (besides the exploration's view restrictions, read once per request); the
-        database compares the titles, with the collation that orders the index.
-        """
+        of the terrains index: (previous, next), each or None, in one query (places/reading.py)."""
         exploration = self.exploration
         if not self.pk or exploration is None:
             return None, None
-        earlier = Q(title__lt=self.title) | Q(title=self.title, pk__lt=self.pk)
-        later = Q(title__gt=self.title) | Q(title=self.title, pk__gt=self.pk)
-        others = exploration.places().exclude(pk=self.pk)
-        before = others.filter(earlier).order_by("-title", "-pk").values("pk")[:1]
-        after = others.filter(later).order_by("title", "pk").values("pk")[:1]
-        found = {"previous": None, "next": None}
-        for place in (
-            PlacePage.objects.filter(Q(pk__in=before) | Q(pk__in=after))
-            .annotate(
-                is_before=Case(
-                    When(earlier, then=Value(True)), default=Value(False), output_field=BooleanField()
-                )
-            )
-            .defer_streamfields()
-        ):
-            found["previous" if place.is_before else "next"] = place
-        return found["previous"], found["next"]
+        return reading.neighbours(self, exploration)
 
     def live_evidence(self):
         """The evidence of this monograph whose impact is published, strongest first (see evidence_reading)."""
@@ -473,41 +430,11 @@ class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
         return reading
 
     def _read_evidence(self, per_impact):
-        evidence_model = apps.get_model("impacts", "Evidence")
-        exploration = self.exploration
-        own = Q(place_id=self.pk, impact__live=True)
-        others = Q(pk__in=[])
-        if exploration is not None:
-            here = evidence_model.objects.filter(place_id=self.pk, impact__live=True)
-            others = Q(impact__in=here.values("impact_id"), place__in=exploration.places().values("pk")) & ~Q(
-                place_id=self.pk
-            )
-        is_other = Case(When(place_id=self.pk, then=Value(0)), default=Value(1))
-        rows = (
-            evidence_model.objects.filter(own | others)
-            .annotate(
-                is_other=is_other,
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("impact_id"),
-                    order_by=[
-                        is_other.asc(),
-                        F("strength").desc(),
-                        F("place__title").asc(),
-                        F("place_id").asc(),
-                    ],
-                ),
-            )
-            .filter(rank__lte=per_impact + 1)
-            .select_related("impact", "place", "source")
-            .only(*READING_EVIDENCE_FIELDS)
-            .order_by("impact__title", "impact_id", "rank")
-        )
         mine, by_impact = [], {}
-        for row in rows:
+        for row in reading.read_evidence(self, self.exploration, per_impact):
             if row.place_id == self.pk:
                 mine.append(row)
-            elif row.rank > 1:  # the first row of an impact is this monograph's own, when it has one
+            elif row.reading_rank > 1:  # the first row of an impact is this monograph's own, when it has one
                 by_impact.setdefault(row.impact_id, []).append(row)
         mine.sort(key=lambda row: -row.strength)  # stable: impacts of equal strength stay by title
         groups = [

@@ -151,3 +151,31 @@ def test_the_monograph_runs_as_many_queries_with_many_places_sharing_its_impacts
     large = build(make_exploration("Grande", slug="grande"), 30)
 
     assert query_count(client, small) == query_count(client, large)
+
+
+def test_monographs_in_a_private_section_are_neither_neighbours_nor_continuations(client, exploration):
+    from wagtail.models import PageViewRestriction
+
+    commons = make_impact(exploration, "Créer des communs")
+    first = make_place(exploration, title="Aa premier")
+    hidden = make_place(exploration, title="Bb réservé")
+    last = make_place(exploration, title="Cc dernier")
+    for page in (first, hidden, last):
+        make_evidence(page, commons)
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="secret")
+
+    html = get_page(client, first).content.decode()
+
+    _label, nav = pager(html)
+    assert f'<a href="{url_of(last)}" rel="next">' in nav
+    assert "Bb réservé" not in html
+    assert "Cc dernier" in continue_section(html)
+
+
+def test_monographs_of_the_same_title_follow_each_other_in_the_order_they_were_made(client, exploration):
+    first, second, third = (make_place(exploration, title="Même titre", commune_name=f"Ville {n}") for n in range(3))
+
+    _label, nav = pager(get_page(client, second).content.decode())
+
+    assert f'<a href="{url_of(first)}" rel="prev">' in nav and "Ville 0" in nav
+    assert f'<a href="{url_of(third)}" rel="next">' in nav and "Ville 2" in nav

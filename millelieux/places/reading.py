@@ -1,0 +1,96 @@
+"""The two queries of a monograph's render that link it to the rest of its exploration: its evidence with the
+other places sharing each impact, and the monographs before and after it. Written out in SQL (see
+core/rawrows.py for why); `tests/test_reading_queries.py` checks them against the same queries in the ORM."""
+
+from django.apps import apps
+
+from millelieux.core.rawrows import PAGE_LINK_FIELDS, columns, dict_rows, instance, table
+from millelieux.core.routing import public_descendants_sql
+
+EVIDENCE_FIELDS = ("id", "place_id", "impact_id", "source_id", "text", "quote", "strength")
+SOURCE_FIELDS = ("id", "title", "publisher", "date", "url")
+
+
+def read_evidence(place, exploration, per_impact):
+    """Rows of Evidence, with `.impact`, `.place` and `.source` loaded and `.reading_rank` set: this place's
+    evidence whose impact is published, and for each of those impacts up to `per_impact` rows of the other
+    public monographs of `exploration` (strongest first, then by title), ordered by impact title then rank.
+
+    Each impact's rows are ranked with this place's own first (a window function), so that one query keeps
+    its own row and the next `per_impact` of every impact, whatever the size of the exploration.
+    """
+    evidence_model = apps.get_model("impacts", "Evidence")
+    impact_model = apps.get_model("impacts", "ImpactPage")
+    place_model = apps.get_model("places", "PlacePage")
+    source_model = apps.get_model("sources", "Source")
+    if exploration is not None:
+        public, public_params = public_descendants_sql("pp", exploration)
+        others = f"""OR (
+            {public}
+            AND e.impact_id IN (SELECT own.impact_id FROM {table(evidence_model)} own WHERE own.place_id = %s)
+        )"""
+        others_params = [*public_params, place.pk]
+    else:
+        others, others_params = "", []
+    sql = f"""
+    SELECT * FROM (
+        SELECT {columns("e", EVIDENCE_FIELDS, "evidence")},
+            ROW_NUMBER() OVER (
+                PARTITION BY e.impact_id
+                ORDER BY CASE WHEN e.place_id = %s THEN 0 ELSE 1 END, e.strength DESC, pp.title, e.place_id
+            ) AS reading_rank,
+            {columns("ip", PAGE_LINK_FIELDS, "impact")}, i.kind AS impact__kind,
+            {columns("pp", PAGE_LINK_FIELDS, "place")}, p.page_ptr_id AS place__page_ptr_id,
+            p.commune_name AS place__commune_name,
+            {columns("s", SOURCE_FIELDS, "source")}
+        FROM {table(evidence_model)} e
+        JOIN wagtailcore_page ip ON ip.id = e.impact_id
+        JOIN {table(impact_model)} i ON i.page_ptr_id = e.impact_id
+        JOIN wagtailcore_page pp ON pp.id = e.place_id
+        JOIN {table(place_model)} p ON p.page_ptr_id = e.place_id
+        LEFT JOIN {table(source_model)} s ON s.id = e.source_id
+        WHERE ip.live AND (e.place_id = %s {others})
+    ) ranked
+    WHERE reading_rank <= %s
+    ORDER BY impact__title, evidence__impact_id, reading_rank
+    """
+    rows = []
+    for row in dict_rows(sql, [place.pk, place.pk, *others_params, per_impact + 1]):
+        evidence = instance(evidence_model, row, "evidence")
+        row["impact__page_ptr_id"] = row["impact__id"]
+        evidence.impact = instance(impact_model, row, "impact")
+        evidence.place = place if evidence.place_id == place.pk else instance(place_model, row, "place")
+        if evidence.source_id is not None:
+            evidence.source = instance(source_model, row, "source")
+        evidence.reading_rank = row["reading_rank"]
+        rows.append(evidence)
+    return rows
+
+
+def neighbours(place, exploration):
+    """(previous, next): the public monographs of `exploration` just before and after `place` in the order of
+    the terrains index (title, then id, in the database's collation), each or None. `place` itself need not
+    be published (a preview)."""
+    place_model = apps.get_model("places", "PlacePage")
+    public, public_params = public_descendants_sql("c", exploration)
+    candidates = f"""SELECT c.id FROM wagtailcore_page c JOIN {table(place_model)} cp ON cp.page_ptr_id = c.id
+        WHERE {public} AND c.id <> %s"""
+    before = "(c.title < %s OR (c.title = %s AND c.id < %s))"
+    after = "(c.title > %s OR (c.title = %s AND c.id > %s))"
+    mine = [place.title, place.title, place.pk]
+    sql = f"""
+    SELECT {columns("pg", PAGE_LINK_FIELDS, "place")}, p.page_ptr_id AS place__page_ptr_id,
+        p.commune_name AS place__commune_name,
+        CASE WHEN pg.title < %s OR (pg.title = %s AND pg.id < %s) THEN 1 ELSE 0 END AS is_before
+    FROM wagtailcore_page pg JOIN {table(place_model)} p ON p.page_ptr_id = pg.id
+    WHERE pg.id IN (
+        SELECT * FROM ({candidates} AND {before} ORDER BY c.title DESC, c.id DESC LIMIT 1) earlier
+        UNION ALL
+        SELECT * FROM ({candidates} AND {after} ORDER BY c.title, c.id LIMIT 1) later
+    )
+    """
+    params = [*mine, *public_params, place.pk, *mine, *public_params, place.pk, *mine]
+    found = {True: None, False: None}
+    for row in dict_rows(sql, params):
+        found[bool(row["is_before"])] = instance(place_model, row, "place")
+    return found[True], found[False]

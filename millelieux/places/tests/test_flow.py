@@ -173,7 +173,9 @@ def test_monographs_in_a_private_section_are_neither_neighbours_nor_continuation
 
 
 def test_monographs_of_the_same_title_follow_each_other_in_the_order_they_were_made(client, exploration):
-    first, second, third = (make_place(exploration, title="Même titre", commune_name=f"Ville {n}") for n in range(3))
+    first, second, third = (
+        make_place(exploration, title="Même titre", commune_name=f"Ville {n}") for n in range(3)
+    )
 
     _label, nav = pager(get_page(client, second).content.decode())
 

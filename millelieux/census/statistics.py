@@ -1,16 +1,17 @@
 """Figures read from the census entries: the territory context of a monograph (how many census places around
 it, how its commune compares with the census as a whole) and the counts of the national map.
 
-Plain functions over the ORM: the monograph page, the map view and the tests call them.
+Plain functions: the monograph page, the map view and the tests call them.
 """
 
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, FloatField, Q, When
-from django.db.models.functions import Cos, Power, Radians, Sin
+from django.db import connection
 
+from millelieux.core.rawrows import table
 from millelieux.territories.classes import METROPOLE_KIND, SIZE_CLASSES
+from millelieux.territories.models import Commune
 
 from .models import CensusEntry
 
@@ -96,45 +97,59 @@ def percent(part, whole):
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def haversine_share(latitude, longitude):
-    """The haversine term of the distance between each entry and the point, as a database expression:
-    an entry is within r km when it is at most sin²(r / 2R) (distance_km, without its arcsine and root).
-    Django gives SQLite the trigonometric functions PostgreSQL has, so the same SQL runs on both."""
-    half_dlat = Radians(F("latitude") - latitude) / 2
-    half_dlon = Radians(F("longitude") - longitude) / 2
-    return Power(Sin(half_dlat), 2) + math.cos(math.radians(latitude)) * Cos(Radians(F("latitude"))) * Power(
-        Sin(half_dlon), 2
-    )
+# The haversine term of the distance between an entry `e` and a point: an entry is within r km when it is at
+# most sin²(r / 2R) (distance_km without its arcsine and root). Django gives SQLite the trigonometric functions
+# PostgreSQL has, so the same SQL runs on both. Parameters: the point's latitude, cos(latitude), its longitude.
+HAVERSINE_SHARE_SQL = (
+    "POWER(SIN(RADIANS(e.latitude - %s) / 2), 2)"
+    " + %s * COS(RADIANS(e.latitude)) * POWER(SIN(RADIANS(e.longitude - %s) / 2), 2)"
+)
 
 
 def census_counts(latitude=None, longitude=None, radii=RADII_KM, exclude=None):
     """({size class: count}, métropole count, total, {radius: count}) of the present census entries, in one
     query: the counts by the commune's size class and EPCI kind, with the entries within each radius of the
     point counted in the same pass (a bounding box first, so that only the entries near it are measured).
-    Without a point the nearby counts are empty; `exclude` leaves one entry out of them (the place itself)."""
-    entries = present_entries()
-    counts = {"n": Count("pk")}
+    Without a point the nearby counts are empty; `exclude` leaves one entry out of them (the place itself).
+
+    Written out in SQL (see core/rawrows.py): it runs on every monograph, and compiling it with the ORM cost
+    several times running it."""
+    commune_model, epci_model = Commune, Commune._meta.get_field("epci").related_model
+    within, within_params = [], []
     if latitude is not None and longitude is not None:
         latitude, longitude = float(latitude), float(longitude)
         south, west, north, east = bounding_box(latitude, longitude, max(radii))
-        near = Q(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+        near = "e.latitude >= %s AND e.latitude <= %s AND e.longitude >= %s AND e.longitude <= %s"
+        near_params = [south, north, west, east]
         if exclude is not None:
-            near &= ~Q(pk=exclude)
-        # measured only inside the box: a CASE is evaluated lazily, so the other entries cost no trigonometry
-        share = Case(When(near, then=haversine_share(latitude, longitude)), output_field=FloatField())
-        entries = entries.alias(share=share)
+            near += " AND e.id <> %s"
+            near_params.append(exclude)
+        share_params = [latitude, math.cos(math.radians(latitude)), longitude]
         for radius in radii:
-            threshold = math.sin(radius / (2 * EARTH_RADIUS_KM)) ** 2
-            counts[f"within_{radius}"] = Count("pk", filter=Q(share__lte=threshold))
+            # a CASE is evaluated lazily: only the entries inside the box cost any trigonometry
+            within.append(
+                f"SUM(CASE WHEN {near} THEN CASE WHEN {HAVERSINE_SHARE_SQL} <= %s THEN 1 ELSE 0 END ELSE 0 END)"
+            )
+            within_params += [*near_params, *share_params, math.sin(radius / (2 * EARTH_RADIUS_KM)) ** 2]
+    sql = f"""
+        SELECT c.size_class, x.kind, COUNT(e.id) {"".join(f", {column}" for column in within)}
+        FROM {table(CensusEntry)} e
+        LEFT JOIN {table(commune_model)} c ON c.id = e.commune_id
+        LEFT JOIN {table(epci_model)} x ON x.id = c.epci_id
+        WHERE e.status = %s
+        GROUP BY c.size_class, x.kind
+    """
     by_class, metropole, total = {}, 0, 0
-    nearby = dict.fromkeys(radii, 0) if len(counts) > 1 else {}
-    for row in entries.values("commune__size_class", "commune__epci__kind").annotate(**counts).order_by():
-        size_class, count = row["commune__size_class"] or "", row["n"]
-        by_class[size_class] = by_class.get(size_class, 0) + count
-        metropole += count if row["commune__epci__kind"] == METROPOLE_KIND else 0
-        total += count
-        for radius in nearby:
-            nearby[radius] += row[f"within_{radius}"]
+    nearby = dict.fromkeys(radii, 0) if within else {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*within_params, CensusEntry.Status.PRESENT])
+        for size_class, epci_kind, count, *within_counts in cursor.fetchall():
+            size_class = size_class or ""
+            by_class[size_class] = by_class.get(size_class, 0) + count
+            metropole += count if epci_kind == METROPOLE_KIND else 0
+            total += count
+            for radius, found in zip(nearby, within_counts, strict=True):
+                nearby[radius] += found or 0
     return by_class, metropole, total, nearby
 
 

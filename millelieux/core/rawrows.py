@@ -7,7 +7,9 @@ SQL that SQLite and PostgreSQL both run; the rows become ordinary model instance
 deferred (read from the database if ever asked for), so templates use them as any other.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from wagtail.models import Page
 
 # What a link to a page needs (its title, its address in its language, its type).
 PAGE_LINK_FIELDS = (
@@ -35,6 +37,20 @@ def table(model):
 def columns(alias, names, prefix):
     """`alias.name AS prefix__name, …`: the columns read for one model of a row."""
     return ", ".join(f"{alias}.{q(name)} AS {q(f'{prefix}__{name}')}" for name in names)
+
+
+def page_columns(alias, prefix):
+    """Every column of the page row `alias` (what Wagtail's `.specific(defer=True)` loads of a page)."""
+    return columns(alias, [field.column for field in Page._meta.concrete_fields], prefix)
+
+
+def specific_page(row, prefix):
+    """The page read with page_columns under `prefix`, as an instance of its own type with the fields of that
+    type deferred."""
+    model = ContentType.objects.get_for_id(row[f"{prefix}__content_type_id"]).model_class() or Page
+    if model is not Page:
+        row[f"{prefix}__page_ptr_id"] = row[f"{prefix}__id"]
+    return instance(model, row, prefix)
 
 
 def instance(model, row, prefix):

@@ -2,9 +2,10 @@
 
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Subquery
+from django.db.models import F
 from django.utils.functional import cached_property
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from millelieux.core import linked_data
+from millelieux.core import linked_data, rawrows
 from millelieux.core.blocks import NarrativeBlock
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
@@ -231,25 +232,35 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
         The pages are specific with their own fields deferred (loaded if ever read): the navigation only needs
         their title and address.
         """
-        models = [
-            apps.get_model(label)
-            for label in ("places.PlaceIndexPage", "impacts.ImpactIndexPage", "articles.ArticleIndexPage")
-        ]
-        children = Page.objects.child_of(self).live().type(*models).order_by("path")
+        labels = ("places.PlaceIndexPage", "impacts.ImpactIndexPage", "articles.ArticleIndexPage")
+        content_types = ContentType.objects.get_for_models(*(apps.get_model(label) for label in labels))
         # This query runs on every page of the exploration (its navigation): the exploration's own small fields
-        # still deferred come along with it (see refresh_from_db), instead of in a query of their own.
+        # still deferred come along with it (see refresh_from_db), instead of in a query of their own. Written
+        # out in SQL (see core/rawrows.py): compiling it with the ORM cost several times running it.
         details = sorted(self.get_deferred_fields() & set(self.DETAIL_FIELDS)) if self.pk else []
-        if details:
-            row = ExplorationPage.objects.filter(pk=self.pk)
-            children = children.annotate(
-                **{f"exploration_{name}": Subquery(row.values(name)[:1]) for name in details}
-            )
+        detail_columns = "".join(
+            f", x.{rawrows.q(self._meta.get_field(name).column)} AS {rawrows.q(f'detail__{name}')}"
+            for name in details
+        )
+        type_ids = [content_type.pk for content_type in content_types.values()]
+        sql = f"""
+            SELECT {rawrows.page_columns("p", "page")} {detail_columns}
+            FROM wagtailcore_page p
+            LEFT JOIN {rawrows.table(ExplorationPage)} x ON x.page_ptr_id = %s
+            WHERE p.path LIKE %s AND p.depth = %s AND p.live
+                AND p.content_type_id IN ({", ".join(["%s"] * len(type_ids))})
+            ORDER BY p.path
+        """
         found = {}
-        for child in children.specific(defer=True):
+        params = [self.pk, f"{self.path}%", self.depth + 1, *type_ids]
+        for row in rawrows.dict_rows(sql, params) if self.pk else []:
+            child = rawrows.specific_page(row, "page")
             found.setdefault(type(child)._meta.label, child)
             for name in details:
                 if name in self.get_deferred_fields():
-                    setattr(self, name, getattr(child, f"exploration_{name}"))
+                    field = self._meta.get_field(name)
+                    value = row[f"detail__{name}"]
+                    setattr(self, field.attname, None if value is None else field.to_python(value))
         return found
 
     @cached_property

@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from millelieux.core import linked_data
 from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.choices import ChoiceLabelsMixin
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
 from millelieux.explorations.forms import ExplorationContentForm
@@ -93,7 +94,7 @@ class ArticleIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
         )
 
 
-class ArticlePage(ReadingLocaleMixin, InExplorationMixin, Page):
+class ArticlePage(ChoiceLabelsMixin, ReadingLocaleMixin, InExplorationMixin, Page):
     opengraph_type = "article"
     INTERVIEW, REPORT, ESSAY = "interview", "report", "essay"
     KIND_CHOICES = [(INTERVIEW, _("Entretien")), (REPORT, _("Reportage")), (ESSAY, _("Essai"))]

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from millelieux.core.choices import ChoiceLabelsMixin
 from millelieux.sources.models import source_field
 
 
@@ -72,7 +73,7 @@ class CensusImport(models.Model):
         return f"{self.census} — {self.file_name}"
 
 
-class CensusEntry(models.Model):
+class CensusEntry(ChoiceLabelsMixin, models.Model):
     """A tiers-lieu as one census lists it. Personal data (contact names, e-mail addresses) is never stored."""
 
     class Typology(models.TextChoices):

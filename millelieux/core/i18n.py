@@ -11,10 +11,15 @@ Only pages whose content is prose and carries no link to other pages of the stud
 and copies of them would be counted twice in the study's lists.
 """
 
+import functools
+import re
+from urllib.parse import quote
+
 from django.conf import settings
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Locale, Page
 
 from millelieux.core.routing import private_pages_q, view_restrictions
@@ -63,8 +68,7 @@ class ReadingLocaleMixin(models.Model):
             return None
         site_id, root_path, root_url, _language = possible_sites[0]
         try:
-            with translation.override(language):
-                page_path = reverse("wagtail_serve", args=(source.url_path[len(root_path) :],))
+            page_path = page_address(source.url_path[len(root_path) :], language)
         except NoReverseMatch:
             return (site_id, None, None)
         return (site_id, root_url, page_path)
@@ -108,6 +112,30 @@ class ReadingLocaleMixin(models.Model):
             setattr(self, name, getattr(translated, name))
         self._content_language = locale_language(translated.locale_id)
         return self
+
+
+def page_address(path, language):
+    """What reverse("wagtail_serve", args=(path,)) gives in `language` (a page shows dozens of links): the
+    language's prefix is reversed once, the path is checked against Wagtail's address pattern and quoted as
+    reverse() quotes it."""
+    key = (language, get_script_prefix(), settings.ROOT_URLCONF, get_urlconf())
+    prefix = _SERVE_PREFIXES.get(key)
+    if prefix is None:
+        with translation.override(language):
+            prefix = _SERVE_PREFIXES[key] = reverse("wagtail_serve", args=("",))
+    if not _serve_path_pattern().fullmatch(path):
+        raise NoReverseMatch(f"{path!r} is not a page address")
+    return prefix + quote(path, safe=RFC3986_SUBDELIMS + "/~:@")
+
+
+_SERVE_PREFIXES = {}
+
+
+@functools.cache
+def _serve_path_pattern():
+    from wagtail import urls as wagtail_urls  # not at import: it loads Wagtail's views, which need the models
+
+    return re.compile(wagtail_urls.serve_pattern)
 
 
 def locale_language(locale_id):

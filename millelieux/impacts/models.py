@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from millelieux.core import linked_data
 from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.choices import ChoiceLabelsMixin
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
 from millelieux.explorations.models import ExplorationField, InExplorationMixin, exploration_of
@@ -79,7 +80,7 @@ class ImpactIndexPage(ReadingLocaleMixin, InExplorationMixin, Page):
         return self._impacts_cache
 
 
-class ImpactPage(ReadingLocaleMixin, InExplorationMixin, Page):
+class ImpactPage(ChoiceLabelsMixin, ReadingLocaleMixin, InExplorationMixin, Page):
     """What tiers-lieux create, or fail to create, on their territory."""
 
     POSITIVE = "positive"
@@ -158,7 +159,7 @@ class ImpactPage(ReadingLocaleMixin, InExplorationMixin, Page):
         return self._live_evidence
 
 
-class Evidence(SourcedMixin, Orderable):
+class Evidence(ChoiceLabelsMixin, SourcedMixin, Orderable):
     """How an impact shows at one place: the bridge between the two entry keys.
 
     A row belongs to the monograph (a parental key): it is written, revised and published with the place's

@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from millelieux.census import statistics as census_statistics
 from millelieux.core import linked_data
 from millelieux.core.blocks import NarrativeBlock
+from millelieux.core.choices import ChoiceLabelsMixin
 from millelieux.core.i18n import ReadingLocaleMixin
 from millelieux.core.routing import private_pages_q
 from millelieux.core.validators import (
@@ -465,7 +466,7 @@ class RevenueShare(Orderable):
         verbose_name_plural = _("parts des recettes")
 
 
-class PlaceFactSource(SourcedMixin, Orderable):
+class PlaceFactSource(ChoiceLabelsMixin, SourcedMixin, Orderable):
     """The source of one element of a monograph's technical sheet (its surface, its opening year…)."""
 
     FACT_CHOICES = [
@@ -494,7 +495,7 @@ class PlaceFactSource(SourcedMixin, Orderable):
         verbose_name_plural = _("sources de la fiche technique")
 
 
-class TimelineEvent(SourcedMixin, Orderable):
+class TimelineEvent(ChoiceLabelsMixin, SourcedMixin, Orderable):
     """A dated step in the life of a place: a year, or a period from one year to another."""
 
     KIND_CHOICES = [
@@ -545,7 +546,7 @@ class TimelineEvent(SourcedMixin, Orderable):
         return bool(self.end_year and self.end_year != self.start_year)
 
 
-class Stakeholder(SourcedMixin, Orderable):
+class Stakeholder(ChoiceLabelsMixin, SourcedMixin, Orderable):
     """Who a place works with, and how: one node of its stakeholder map."""
 
     KIND_CHOICES = [

@@ -55,13 +55,20 @@ def read_evidence(place, exploration, per_impact):
     ORDER BY impact__title, evidence__impact_id, reading_rank
     """
     rows = []
+    # One instance per page or source, whatever the number of rows it is in: a page's is costly to make.
+    pages, sources = {place.pk: place}, {}
     for row in dict_rows(sql, [place.pk, place.pk, *others_params, per_impact + 1]):
         evidence = instance(evidence_model, row, "evidence")
-        row["impact__page_ptr_id"] = row["impact__id"]
-        evidence.impact = instance(impact_model, row, "impact")
-        evidence.place = place if evidence.place_id == place.pk else instance(place_model, row, "place")
+        if evidence.impact_id not in pages:
+            row["impact__page_ptr_id"] = row["impact__id"]
+            pages[evidence.impact_id] = instance(impact_model, row, "impact")
+        if evidence.place_id not in pages:
+            pages[evidence.place_id] = instance(place_model, row, "place")
+        evidence.impact, evidence.place = pages[evidence.impact_id], pages[evidence.place_id]
         if evidence.source_id is not None:
-            evidence.source = instance(source_model, row, "source")
+            if evidence.source_id not in sources:
+                sources[evidence.source_id] = instance(source_model, row, "source")
+            evidence.source = sources[evidence.source_id]
         evidence.reading_rank = row["reading_rank"]
         rows.append(evidence)
     return rows

@@ -11,7 +11,10 @@ from contextvars import ContextVar
 
 from django.db.models import Q
 from django.http import Http404
+from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
+
+from millelieux.core import rawrows
 
 _memo = ContextVar("millelieux_request_memo", default=None)
 
@@ -71,6 +74,53 @@ def specific_for_reading(page):
     return model._default_manager.select_related(*related).get(pk=page.pk)
 
 
+def site_for_request(request):
+    """Wagtail's Site.find_for_request, its query written out in SQL (see core/rawrows.py): it runs on every
+    page. The choice among the sites is Wagtail's (get_site_for_hostname): the site of the request's hostname
+    and port, else of its hostname if it is the default site or the only one of that hostname, else the
+    default site. The site found is kept on the request, where Wagtail's own lookups read it."""
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = find_site(split_domain_port(request._get_raw_host())[0], request.get_port())
+    return request._wagtail_site
+
+
+def find_site(hostname, port):
+    """The Site (with its root page) that Wagtail serves at `hostname`:`port`, or None."""
+    site_fields = [field.column for field in Site._meta.concrete_fields]
+    sql = f"""
+        SELECT {rawrows.columns("s", site_fields, "site")}, {rawrows.page_columns("p", "page")}
+        FROM {rawrows.table(Site)} s JOIN wagtailcore_page p ON p.id = s.root_page_id
+        WHERE s.hostname = %s OR s.is_default_site
+        ORDER BY s.id
+    """
+    sites = []
+    for row in rawrows.dict_rows(sql, [hostname]):
+        site = rawrows.instance(Site, row, "site")
+        site.root_page = rawrows.instance(Page, row, "page")
+        sites.append(site)
+    try:
+        port = int(port)
+    except (TypeError, ValueError):
+        port = None
+
+    def match(site):
+        if site.hostname == hostname and site.port == port:
+            return 0
+        if site.hostname == hostname and site.is_default_site:
+            return 1
+        return 2 if site.is_default_site else 3
+
+    sites.sort(key=match)
+    if not sites:
+        return None
+    if len(sites) == 1 or match(sites[0]) in (0, 1):
+        return sites[0]
+    if match(sites[0]) == 2:
+        # the default site, unless exactly one site has the hostname (on another port)
+        return sites[len(sites) == 2]
+    return None
+
+
 def route(request, path):
     """Wagtail's RouteResult (page, args, kwargs) for `path` on the request's site, or None.
 
@@ -79,7 +129,7 @@ def route(request, path):
     the others as `_route_ancestors`. Unlike Wagtail, a child page wins over a routable page's sub-route of
     the same name.
     """
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     root = site.root_page

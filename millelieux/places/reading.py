@@ -23,41 +23,46 @@ def read_evidence(place, exploration, per_impact):
     impact_model = apps.get_model("impacts", "ImpactPage")
     place_model = apps.get_model("places", "PlacePage")
     source_model = apps.get_model("sources", "Source")
+    # The impacts observed here and published; the rows of other places count when those are public pages of
+    # the exploration. Rows are ranked with the fewest columns, then the kept ones are read in full.
+    live_impacts_here = f"""SELECT own.impact_id FROM {table(evidence_model)} own
+        JOIN wagtailcore_page live_impact ON live_impact.id = own.impact_id
+        WHERE own.place_id = %s AND live_impact.live"""
     if exploration is not None:
         public, public_params = public_descendants_sql("pp", exploration)
-        others = f"""OR (
-            {public}
-            AND e.impact_id IN (SELECT own.impact_id FROM {table(evidence_model)} own WHERE own.place_id = %s)
-        )"""
-        others_params = [*public_params, place.pk]
+        others, others_params = f"OR ({public})", public_params
     else:
         others, others_params = "", []
     sql = f"""
-    SELECT * FROM (
-        SELECT {columns("e", EVIDENCE_FIELDS, "evidence")},
+    SELECT ranked.reading_rank, {columns("e", EVIDENCE_FIELDS, "evidence")},
+        {columns("ip", PAGE_LINK_FIELDS, "impact")}, i.kind AS impact__kind,
+        {columns("pp", PAGE_LINK_FIELDS, "place")}, p.page_ptr_id AS place__page_ptr_id,
+        p.commune_name AS place__commune_name,
+        {columns("s", SOURCE_FIELDS, "source")}
+    FROM (
+        SELECT e.id AS evidence_id,
             ROW_NUMBER() OVER (
                 PARTITION BY e.impact_id
                 ORDER BY CASE WHEN e.place_id = %s THEN 0 ELSE 1 END, e.strength DESC, pp.title, e.place_id
-            ) AS reading_rank,
-            {columns("ip", PAGE_LINK_FIELDS, "impact")}, i.kind AS impact__kind,
-            {columns("pp", PAGE_LINK_FIELDS, "place")}, p.page_ptr_id AS place__page_ptr_id,
-            p.commune_name AS place__commune_name,
-            {columns("s", SOURCE_FIELDS, "source")}
+            ) AS reading_rank
         FROM {table(evidence_model)} e
-        JOIN wagtailcore_page ip ON ip.id = e.impact_id
-        JOIN {table(impact_model)} i ON i.page_ptr_id = e.impact_id
         JOIN wagtailcore_page pp ON pp.id = e.place_id
-        JOIN {table(place_model)} p ON p.page_ptr_id = e.place_id
-        LEFT JOIN {table(source_model)} s ON s.id = e.source_id
-        WHERE ip.live AND (e.place_id = %s {others})
+        WHERE e.impact_id IN ({live_impacts_here}) AND (e.place_id = %s {others})
     ) ranked
-    WHERE reading_rank <= %s
-    ORDER BY impact__title, evidence__impact_id, reading_rank
+    JOIN {table(evidence_model)} e ON e.id = ranked.evidence_id
+    JOIN wagtailcore_page ip ON ip.id = e.impact_id
+    JOIN {table(impact_model)} i ON i.page_ptr_id = e.impact_id
+    JOIN wagtailcore_page pp ON pp.id = e.place_id
+    JOIN {table(place_model)} p ON p.page_ptr_id = e.place_id
+    LEFT JOIN {table(source_model)} s ON s.id = e.source_id
+    WHERE ranked.reading_rank <= %s
+    ORDER BY ip.title, e.impact_id, ranked.reading_rank
     """
+    params = [place.pk, place.pk, place.pk, *others_params, per_impact + 1]
     rows = []
     # One instance per page or source, whatever the number of rows it is in: a page's is costly to make.
     pages, sources = {place.pk: place}, {}
-    for row in dict_rows(sql, [place.pk, place.pk, *others_params, per_impact + 1]):
+    for row in dict_rows(sql, params):
         evidence = instance(evidence_model, row, "evidence")
         if evidence.impact_id not in pages:
             row["impact__page_ptr_id"] = row["impact__id"]

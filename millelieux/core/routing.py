@@ -52,16 +52,25 @@ def private_pages_q():
     return q if q is not None else Q(pk__in=[])  # no restricted section: exclude nothing
 
 
-def public_descendants_sql(alias, ancestor):
-    """(SQL condition, params): the page row `alias` is a live, public descendant of `ancestor` (what
-    `.descendant_of(ancestor).live()` with `private_pages_q()` excluded says, for written-out SQL)."""
+def public_pages_sql(alias):
+    """(SQL condition, params): the page row `alias` is live and outside every restricted section (what
+    `.live()` with `private_pages_q()` excluded says, for written-out SQL)."""
     # Tree paths are made of digits and capital letters only: no LIKE wildcard to escape.
-    conditions = [f"{alias}.path LIKE %s", f"{alias}.depth > %s", f"{alias}.live"]
-    params = [f"{ancestor.path}%", ancestor.depth]
+    conditions, params = [f"{alias}.live"], []
     for restriction in view_restrictions():
         conditions.append(f"{alias}.path NOT LIKE %s")
         params.append(f"{restriction.page.path}%")
     return " AND ".join(conditions), params
+
+
+def public_descendants_sql(alias, ancestor):
+    """(SQL condition, params): the page row `alias` is a live, public descendant of `ancestor`."""
+    public, params = public_pages_sql(alias)
+    return f"{alias}.path LIKE %s AND {alias}.depth > %s AND {public}", [
+        f"{ancestor.path}%",
+        ancestor.depth,
+        *params,
+    ]
 
 
 def specific_for_reading(page):

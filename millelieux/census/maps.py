@@ -9,6 +9,7 @@ indexed queries that change with every import and every edit in the admin), so a
 after the census changed; the page then reads a page of the list (50 rows) and the monographs, nothing more.
 """
 
+import functools
 import gzip
 import hashlib
 import itertools
@@ -469,15 +470,32 @@ class StaticMap:
     overseas: int  # entries in overseas regions, listed in the charts only
 
 
-def static_map(snapshot, filters, all_regions):
-    """Mainland France with one disc per region, its area proportional to the number of results there, placed
-    at their mean position; None before the territories are loaded."""
-    mainland = [region for region in all_regions if not region.is_overseas]
-    rings = [ring for region in mainland for ring in territory_maps.decode(region.outline_coarse)]
+@functools.lru_cache(maxsize=4)
+def _mainland(outlines):
+    """(projection, SVG of the land) for the mainland regions' ((code, coarse outline), …), or None without
+    outlines: drawn once per process for given outlines, as every page of the map (each filter, each page of
+    the list) draws the same land."""
+    rings = [ring for _code, outline in outlines for ring in territory_maps.decode(outline)]
     box = territory_maps.bounds_of(rings)
     if box is None:
         return None
     project = territory_maps.Projection.fitted(territory_maps.grow(box, 0.02), 480, 480)
+    paths = [
+        territory_maps._path("", territory_maps.decode(outline), project, digits=0, step=1.2)
+        for _code, outline in outlines
+    ]
+    return project, '<g class="nm-land">' + "".join(paths) + "</g>"
+
+
+def static_map(snapshot, filters, all_regions):
+    """Mainland France with one disc per region, its area proportional to the number of results there, placed
+    at their mean position; None before the territories are loaded."""
+    land = _mainland(
+        tuple((region.code, region.outline_coarse) for region in all_regions if not region.is_overseas)
+    )
+    if land is None:
+        return None
+    project, land_drawing = land
     names = {region.code: region for region in all_regions}
     groups = {}
     overseas = 0
@@ -492,12 +510,7 @@ def static_map(snapshot, filters, all_regions):
         group[0] += located
         group[1] += lat_sum
         group[2] += lon_sum
-    out = ['<g class="nm-land">']
-    out += [
-        territory_maps._path("", territory_maps.decode(r.outline_coarse), project, digits=0, step=1.2)
-        for r in mainland
-    ]
-    out.append("</g>")
+    out = [land_drawing]
     largest = max((g[0] for g in groups.values()), default=1)
     shown = 0
     for code, (count, lat_sum, lon_sum) in sorted(groups.items(), key=lambda item: -item[1][0]):

@@ -22,6 +22,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
+from millelieux.core import rawrows
+from millelieux.core.routing import public_pages_sql, site_for_request
+from millelieux.territories.classes import METROPOLE_KIND
+
 from . import maps
 from .models import Census, CensusEntry
 
@@ -30,21 +34,36 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 def _monographs(request, known):
     """The published monographs with a position (theirs, or their commune's town hall), as dicts for the JSON
-    and as Rows for the statistics. The places app sits above this one: its model is looked up by name."""
+    and as Rows for the statistics. The places app sits above this one: its model is looked up by name. One
+    query, written out in SQL (see core/rawrows.py): every page of the map runs it."""
     place_model = apps.get_model("places", "PlacePage")
-    places = (
-        place_model.objects.live()
-        .public()
-        .select_related("commune__department__region", "commune__epci", "census_entry")
-        .defer_streamfields()
-        .order_by("title")
-    )
+    commune_model = place_model._meta.get_field("commune").related_model
+    department_model = commune_model._meta.get_field("department").related_model
+    region_model = department_model._meta.get_field("region").related_model
+    epci_model = commune_model._meta.get_field("epci").related_model
+    public, public_params = public_pages_sql("p")
+    sql = f"""
+        SELECT {rawrows.columns("p", rawrows.PAGE_LINK_FIELDS, "place")}, pp.page_ptr_id AS place__page_ptr_id,
+            pp.commune_name AS place__commune_name, pp.latitude AS place__latitude,
+            pp.longitude AS place__longitude,
+            c.latitude AS commune_latitude, c.longitude AS commune_longitude, c.size_class, d.name AS department,
+            r.code AS region, x.kind AS epci_kind, e.typology
+        FROM wagtailcore_page p
+        JOIN {rawrows.table(place_model)} pp ON pp.page_ptr_id = p.id
+        LEFT JOIN {rawrows.table(commune_model)} c ON c.id = pp.commune_id
+        LEFT JOIN {rawrows.table(department_model)} d ON d.id = c.department_id
+        LEFT JOIN {rawrows.table(region_model)} r ON r.id = d.region_id
+        LEFT JOIN {rawrows.table(epci_model)} x ON x.id = c.epci_id
+        LEFT JOIN {rawrows.table(CensusEntry)} e ON e.id = pp.census_entry_id
+        WHERE {public}
+        ORDER BY p.title
+    """
     shown, rows = [], []
-    for place in places:
-        commune = place.commune
+    for row in rawrows.dict_rows(sql, public_params):
+        place = rawrows.instance(place_model, row, "place")
         latitude, longitude = place.latitude, place.longitude
-        if (latitude is None or longitude is None) and commune is not None:
-            latitude, longitude = commune.latitude, commune.longitude
+        if latitude is None or longitude is None:
+            latitude, longitude = row["commune_latitude"], row["commune_longitude"]
         if latitude is None or longitude is None:
             continue
         shown.append(
@@ -56,8 +75,7 @@ def _monographs(request, known):
                 "commune": place.commune_name,
             }
         )
-        typology = place.census_entry.typology if place.census_entry_id else CensusEntry.Typology.UNKNOWN
-        region = commune.department.region.code if commune and commune.department_id else maps.NO_REGION
+        typology = row["typology"] if row["typology"] is not None else CensusEntry.Typology.UNKNOWN
         rows.append(
             maps.Row(
                 place.pk,
@@ -65,11 +83,11 @@ def _monographs(request, known):
                 float(latitude),
                 float(longitude),
                 maps._TYPOLOGY_SLUG.get(typology, "non-renseignee"),
-                region,
-                maps._SIZE_SLUG.get(commune.size_class if commune else "", "inconnue"),
-                "oui" if commune is not None and commune.in_metropole else "non",
+                row["region"] or maps.NO_REGION,
+                maps._SIZE_SLUG.get(row["size_class"] or "", "inconnue"),
+                "oui" if row["epci_kind"] == METROPOLE_KIND else "non",
                 place.commune_name,
-                commune.department.name if commune and commune.department_id else "",
+                row["department"] or "",
             )
         )
     return shown, rows
@@ -86,6 +104,7 @@ def _bad_request(request, message):
 
 @require_safe
 def national_map(request):
+    site_for_request(request)  # found once, in one query, for every link of the page
     all_regions = maps.regions()
     known = maps.choices(all_regions)
     try:

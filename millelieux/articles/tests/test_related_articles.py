@@ -45,9 +45,7 @@ def test_the_articles_of_a_place_and_an_impact_are_the_orms_in_series_order():
             related_impacts=[impact],
         ),
         make_article(exploration, "Note 1", series=notes, series_number=1, related_impacts=[impact]),
-        make_article(
-            exploration, "Brouillon", live=False, related_places=[place], related_impacts=[impact]
-        ),
+        make_article(exploration, "Brouillon", live=False, related_places=[place], related_impacts=[impact]),
         make_article(exploration, "Réservé", related_places=[place], related_impacts=[impact]),
     ]
     PageViewRestriction.objects.create(page=made[-1], restriction_type="password", password="secret")

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.dates import MONTHS
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -69,7 +69,21 @@ def grouped(value):
     """A whole number with the locale's thousands separator: 12 345 in French, 12,345 in English."""
     if value is None or value == "":
         return ""
+    if type(value) is int:
+        # pages show hundreds of counts: the separator is looked up once per language, not for each number
+        language = translation.get_language()
+        if language not in _thousand_separators:
+            grouping = get_format("NUMBER_GROUPING")
+            _thousand_separators[language] = (
+                number_format(1000, force_grouping=True)[1:-3] if grouping == 3 else None
+            )
+        separator = _thousand_separators[language]
+        if separator is not None:
+            return f"{value:,}".replace(",", separator)
     return number_format(value, force_grouping=True)
+
+
+_thousand_separators = {}  # {language: separator}, None where digits are not grouped by three
 
 
 @register.filter

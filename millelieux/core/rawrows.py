@@ -7,6 +7,8 @@ SQL that SQLite and PostgreSQL both run; the rows become ordinary model instance
 deferred (read from the database if ever asked for), so templates use them as any other.
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Page
@@ -36,12 +38,23 @@ def table(model):
 
 def columns(alias, names, prefix):
     """`alias.name AS prefix__name, …`: the columns read for one model of a row."""
+    return _columns(connection.vendor, alias, tuple(names), prefix)
+
+
+@functools.lru_cache(maxsize=256)
+def _columns(vendor, alias, names, prefix):
+    # the same few lists are written on every page: quoted once per database vendor
     return ", ".join(f"{alias}.{q(name)} AS {q(f'{prefix}__{name}')}" for name in names)
 
 
 def page_columns(alias, prefix):
     """Every column of the page row `alias` (what Wagtail's `.specific(defer=True)` loads of a page)."""
-    return columns(alias, [field.column for field in Page._meta.concrete_fields], prefix)
+    return columns(alias, _page_column_names(), prefix)
+
+
+@functools.cache
+def _page_column_names():
+    return tuple(field.column for field in Page._meta.concrete_fields)
 
 
 def specific_page(row, prefix):

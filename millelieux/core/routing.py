@@ -130,6 +130,33 @@ def find_site(hostname, port):
     return None
 
 
+def public_page(page_id, root):
+    """The live, public page `page_id` at or below `root` (what a citation names), specific, with its ancestors
+    as `_route_ancestors` (as the routing leaves them); or None. The page and its ancestors come in one query,
+    written out in SQL, the page's own fields in a second."""
+    public, public_params = public_pages_sql("p")
+    sql = f"""
+        SELECT {rawrows.page_columns("a", "page")}
+        FROM wagtailcore_page p
+        JOIN wagtailcore_page a ON a.depth <= p.depth AND substr(p.path, 1, length(a.path)) = a.path
+        WHERE p.id = %s AND p.path LIKE %s AND {public}
+        ORDER BY a.depth
+    """
+    try:
+        page_id = int(page_id)
+    except (TypeError, ValueError):
+        return None
+    line = [
+        rawrows.instance(Page, row, "page")
+        for row in rawrows.dict_rows(sql, [page_id, f"{root.path}%", *public_params])
+    ]
+    if not line:
+        return None
+    page = line[-1].specific
+    page._route_ancestors = line[:-1]
+    return page
+
+
 def route(request, path):
     """Wagtail's RouteResult (page, args, kwargs) for `path` on the request's site, or None.
 

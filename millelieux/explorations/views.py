@@ -5,9 +5,8 @@ import json
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
-from wagtail.models import Page, Site
 
-from millelieux.core.routing import private_pages_q
+from millelieux.core.routing import public_page, site_for_request
 
 from .citations import bibtex, csl_item, filename, public_item
 
@@ -15,18 +14,10 @@ from .citations import bibtex, csl_item, filename, public_item
 def citable_page(request, page_id):
     """The live, public page `page_id` of the request's site, as a reader would see it; 404 for any other
     (unknown, draft, private, outside the site, or the tree's root)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
-    page = (
-        Page.objects.live()
-        .exclude(private_pages_q())
-        .filter(pk=page_id, path__startswith=site.root_page.path)
-        .first()
-    )
+    site = site_for_request(request)
+    page = public_page(page_id, site.root_page) if site is not None else None
     if page is None:
         raise Http404
-    page = page.specific
     read_in = getattr(page, "read_in", None)
     if read_in is not None:
         read_in(translation.get_language())  # the title of its translation, if the interface has one

@@ -11,6 +11,7 @@ Every link is written relative to the file holding it, so the folder works opene
 sub-path of a static host.
 """
 
+import functools
 import html
 import mimetypes
 import posixpath
@@ -80,9 +81,14 @@ def _extension(content_type):
 
 def relative_href(from_file, to_file, fragment=""):
     """A link written in `from_file` to `to_file` (both relative to the export's root), percent-encoded."""
-    start = posixpath.dirname(from_file) or "."
-    href = quote(posixpath.relpath(to_file, start), safe="/=.-_~")
+    href = _relative_path(posixpath.dirname(from_file) or ".", to_file)
     return href + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(start, to_file):
+    # the pages of one folder (a list's pages, a language's copies) link the same files many times over
+    return quote(posixpath.relpath(to_file, start), safe="/=.-_~")
 
 
 class Address:

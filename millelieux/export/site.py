@@ -32,6 +32,7 @@ See docs/static-export.md for what a static copy cannot do (search, forms, filte
 import base64
 import html
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -44,6 +45,7 @@ from urllib.parse import quote, urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connections
 from django.utils import timezone
 
 from . import links
@@ -113,6 +115,7 @@ def export_site(
     try:
         writer = Writer(temporary, outdir if (outdir / MARKER).is_file() else None)
         baker = Baker(crawler, resources, public_origin or crawler.origin)
+        baked = bake_all(baker, resources, crawler.workers)
         for resource in resources.values():
             if resource.status != 200:
                 if resource.status == 404:
@@ -125,7 +128,7 @@ def export_site(
             if resource.source is not None:
                 writer.copy(resource.file, resource.source)
             else:
-                writer.write(resource.file, baker.bake(resource))
+                writer.write(resource.file, baked[resource.key])
             if resource.companion:
                 writer.write(
                     resource.file + ".js", COMPANION.replace("DATA", resource.body.decode()).encode()
@@ -288,6 +291,37 @@ class Baker:
             return self.public_origin + address
 
         return self.absolute_address.sub(public, text)
+
+
+def bake_all(baker, resources, workers=1):
+    """{key: baked bytes} of every fetched resource written from its body, baked by `workers` processes.
+
+    The processes are forked once the crawl is over: they read the crawl's results from the memory they
+    share with this one, and send back the bytes only. Baking touches no database."""
+    keys = [
+        key
+        for key, resource in resources.items()
+        if resource.status == 200
+        and resource.source is None
+        and not resource.content_type.startswith("font/")
+    ]
+    if workers <= 1 or len(keys) < 2:
+        return {key: baker.bake(resources[key]) for key in keys}
+    global _BAKER
+    _BAKER = baker
+    connections.close_all()  # no database connection may cross a fork
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return dict(zip(keys, pool.map(_bake_in_worker, keys, chunksize=8), strict=True))
+    finally:
+        _BAKER = None
+
+
+_BAKER = None
+
+
+def _bake_in_worker(key):
+    return _BAKER.bake(_BAKER.resources[key])
 
 
 def _data_uri(resource):

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import ModelLogEntry
 
+from millelieux.core.routing import memoised
 from millelieux.territories import maps as territory_maps
 from millelieux.territories.classes import METROPOLE_KIND, SIZE_CLASSES
 from millelieux.territories.models import Commune, Region
@@ -97,7 +98,11 @@ def choices(regions):
 
 
 def regions():
-    return list(Region.objects.only("pk", "code", "name", "outline_coarse").order_by("name"))
+    return memoised(
+        "census-map-regions",
+        lambda: list(Region.objects.only("pk", "code", "name", "outline_coarse").order_by("name")),
+        lasting=True,  # the same for every page of the map a static export writes
+    )
 
 
 def parse_filters(query, known):
@@ -162,6 +167,10 @@ def data_version():
     Imports write in a transaction that records a CensusImport, so its latest id moves with every import; the
     count of present entries moves when an entry is merged into another or a census is deleted; the admin logs
     every edit of an entry (ModelLogEntry). The territories' counts catch a first load or a removal."""
+    return memoised("census-map-version", _read_data_version, lasting=True)
+
+
+def _read_data_version():
     table = {model: connection.ops.quote_name(model._meta.db_table) for model in _VERSIONED}
     logged = [ContentType.objects.get_for_model(model).pk for model in (CensusEntry, Census)]
     # one query of scalar subqueries (SQLite and PostgreSQL alike), each answered from an index

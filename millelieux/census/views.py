@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags, urlencode
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from millelieux.core import rawrows
-from millelieux.core.routing import public_pages_sql, site_for_request
+from millelieux.core.routing import memoised, public_pages_sql, site_for_request
 from millelieux.territories.classes import METROPOLE_KIND
 
 from . import maps
@@ -120,7 +121,11 @@ def national_map(request):
             request, _("La liste n'a que %(pages)s page(s).") % {"pages": max(paginator.num_pages, 1)}
         )
     page = paginator.page(page_number)
-    monographs, monograph_rows = _monographs(request, known)
+    monographs, monograph_rows = memoised(
+        ("census-map-monographs", translation.get_language(), request.get_host()),
+        lambda: _monographs(request, known),
+        lasting=True,  # the same for every page of the map a static export writes
+    )
     monographs_here = [row for row in monograph_rows if maps.matches(row, filters)]
     counts = maps.facet_counts(snapshot, filters, known)
     facets = [

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from millelieux.core import rawrows
 
 _memo = ContextVar("millelieux_request_memo", default=None)
+_lasting_memo = ContextVar("millelieux_lasting_memo", default=None)
 
 
 @contextmanager
@@ -29,8 +30,28 @@ def request_memo():
         _memo.reset(token)
 
 
-def memoised(key, compute):
-    memo = _memo.get()
+@contextmanager
+def lasting_memo():
+    """Within this block, values read through `memoised(..., lasting=True)` are read once for every request it
+    serves, not once per request. The static export opens one for its whole crawl: it bakes one moment of the
+    site, and its hundreds of pages read the same restrictions, site and lists. Only values that no request
+    changes are read so."""
+    token = _lasting_memo.set({})
+    try:
+        yield
+    finally:
+        _lasting_memo.reset(token)
+
+
+def open_lasting_memo():
+    """lasting_memo() for the rest of this process (a rendering process of the export)."""
+    _lasting_memo.set({})
+
+
+def memoised(key, compute, lasting=False):
+    memo = _lasting_memo.get() if lasting else None
+    if memo is None:
+        memo = _memo.get()
     if memo is None:
         return compute()
     if key not in memo:
@@ -39,8 +60,12 @@ def memoised(key, compute):
 
 
 def view_restrictions():
-    """Every page view restriction of the site, with its page (one query per request)."""
-    return memoised("view_restrictions", lambda: list(PageViewRestriction.objects.select_related("page")))
+    """Every page view restriction of the site, with its page (one query per request, or per export)."""
+    return memoised(
+        "view_restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page")),
+        lasting=True,
+    )
 
 
 def private_pages_q():
@@ -89,7 +114,10 @@ def site_for_request(request):
     and port, else of its hostname if it is the default site or the only one of that hostname, else the
     default site. The site found is kept on the request, where Wagtail's own lookups read it."""
     if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = find_site(split_domain_port(request._get_raw_host())[0], request.get_port())
+        hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+        request._wagtail_site = memoised(
+            ("site", hostname, port), lambda: find_site(hostname, port), lasting=True
+        )
     return request._wagtail_site
 
 

@@ -145,6 +145,11 @@ def csl_item(page, *, request=None, base_url=None, accessed=None, site_name=None
     return item
 
 
+def citation_key(page_id, request):
+    """The memo key of a page's CSL item for a request (core.routing.memoised): its language and host."""
+    return ("citation", int(page_id), translation.get_language(), request.get_host())
+
+
 def public_item(item):
     """The item as written to a CSL-JSON file: without the keys of our own (starting with "_")."""
     return {key: value for key, value in item.items() if not key.startswith("_")}

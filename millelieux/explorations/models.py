@@ -20,7 +20,7 @@ from wagtail.search import index
 from millelieux.core import linked_data, rawrows
 from millelieux.core.blocks import NarrativeBlock
 from millelieux.core.i18n import ReadingLocaleMixin
-from millelieux.core.routing import private_pages_q
+from millelieux.core.routing import memoised, private_pages_q
 from millelieux.core.validators import validate_hex_colour, validate_insee_code, validate_year
 from millelieux.sources.models import source_field
 
@@ -425,7 +425,9 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
         """
         impact_model = apps.get_model("impacts", "ImpactPage")
         kinds = [(impact_model.POSITIVE, _("Externalités positives")), (impact_model.LIMIT, _("Limites"))]
-        fields = list(self.live_fields())
+        # A static export writes the matrix once per filter and language: what they share is read once for all
+        # (core.routing.lasting_memo); served live, each request reads it.
+        fields = memoised(("matrix-fields", self.pk), lambda: list(self.live_fields()), lasting=True)
         try:
             filters = read_filters(request.GET, fields, kinds)
         except FilterError as error:
@@ -436,18 +438,31 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
             )
             response.status_code = 400
             return response
-        places = self.places().defer_streamfields()
-        impacts = self.impacts().defer_streamfields()
-        if filters.field is not None:
-            impacts = impacts.filter(exploration_fields=filters.field)
-        if filters.kind:
-            impacts = impacts.filter(kind=filters.kind)
-        impacts = list(impacts)
-        evidence = (
-            apps.get_model("impacts", "Evidence")
-            .objects.filter(place__in=places.values("pk"), impact__in=[impact.pk for impact in impacts])
-            .only("pk", "place_id", "impact_id", "strength")
+        places = memoised(
+            ("matrix-places", self.pk), lambda: list(self.places().defer_streamfields()), lasting=True
         )
+        matrix_key = (self.pk, filters.field.pk if filters.field is not None else None, filters.kind)
+
+        def read_impacts():
+            impacts = self.impacts().defer_streamfields()
+            if filters.field is not None:
+                impacts = impacts.filter(exploration_fields=filters.field)
+            if filters.kind:
+                impacts = impacts.filter(kind=filters.kind)
+            return list(impacts)
+
+        impacts = memoised(("matrix-impacts", *matrix_key), read_impacts, lasting=True)
+
+        def read_evidence():
+            return list(
+                apps.get_model("impacts", "Evidence")
+                .objects.filter(
+                    place__in=self.places().values("pk"), impact__in=[impact.pk for impact in impacts]
+                )
+                .only("pk", "place_id", "impact_id", "strength")
+            )
+
+        evidence = memoised(("matrix-evidence", *matrix_key), read_evidence, lasting=True)
         return self.render(
             request,
             template="explorations/matrix_page.html",

@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from millelieux.core.routing import public_page, site_for_request
+from millelieux.core.routing import memoised, public_page, site_for_request
 
-from .citations import bibtex, csl_item, filename, public_item
+from .citations import bibtex, citation_key, csl_item, filename, public_item
 
 
 def citable_page(request, page_id):
@@ -30,15 +30,24 @@ def _download(content, content_type, name):
     return response
 
 
+def citation_item(request, page_id):
+    """The CSL item of the page, as its own page computed it in the same static export, else read now."""
+
+    def compute():
+        return csl_item(citable_page(request, page_id), request=request)
+
+    return memoised(citation_key(page_id, request), compute, lasting=True)
+
+
 @require_safe
 def cite_bibtex(request, page_id):
-    item = csl_item(citable_page(request, page_id), request=request)
+    item = citation_item(request, page_id)
     return _download(bibtex(item), "application/x-bibtex; charset=utf-8", filename(item, "bib"))
 
 
 @require_safe
 def cite_csl_json(request, page_id):
-    item = csl_item(citable_page(request, page_id), request=request)
+    item = citation_item(request, page_id)
     content = json.dumps([public_item(item)], ensure_ascii=False, indent=2)
     return _download(
         content, "application/vnd.citationstyles.csl+json; charset=utf-8", filename(item, "json")

@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils._os import safe_join
 from wagtail.models import Page, Site
 
-from millelieux.core.routing import private_pages_q, view_restrictions
+from millelieux.core.routing import lasting_memo, open_lasting_memo, private_pages_q, view_restrictions
 
 from . import links
 
@@ -154,7 +154,8 @@ class Crawler:
 
     def crawl(self, start):
         # Each request activates its language (LocaleMiddleware) and leaves it active: give the caller its own back.
-        with translation.override(translation.get_language()):
+        # The pages of one crawl share what none of them changes (core.routing.lasting_memo).
+        with translation.override(translation.get_language()), lasting_memo():
             return self._crawl(start)
 
     def _crawl(self, start):
@@ -281,6 +282,7 @@ _WORKER = None
 def _start_worker(languages):
     global _WORKER
     _WORKER = Crawler(languages=languages)
+    open_lasting_memo()
 
 
 def _fetch_in_worker(key):

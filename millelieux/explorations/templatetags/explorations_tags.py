@@ -15,7 +15,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
-from ..citations import citation_text, csl_item
+from millelieux.core.routing import memoised
+
+from ..citations import citation_key, citation_text, csl_item
 from ..matrix import FIELD_PARAMETER
 
 register = template.Library()
@@ -93,6 +95,8 @@ def page_citation(context, page):
     if getattr(request, "is_preview", False):
         return None
     item = csl_item(page, request=request)
+    # The static export then downloads this page's citation files: they read the item from here.
+    memoised(citation_key(page.pk, request), lambda: item, lasting=True)
     return {
         "text": citation_text(item),
         "bibtex_url": reverse("cite_bibtex", kwargs={"page_id": page.pk}),

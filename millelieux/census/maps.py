@@ -23,6 +23,7 @@ from html import escape
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -76,7 +77,7 @@ class Row:
 
     @property
     def typology_label(self):
-        return _TYPOLOGY_LABEL.get(self.typology, "")
+        return typology_labels().get(self.typology, "")
 
     def value(self, name):
         return {
@@ -88,13 +89,26 @@ class Row:
 
 
 def choices(regions):
-    """{filter: [(URL value, label)]}, in the order they are shown."""
+    """{filter: [(URL value, label)]}, in the order they are shown, the labels in the active language (a page
+    shows each many times: translated once here rather than at each use)."""
     return {
-        "typologie": [(slug, label) for slug, _stored, label in TYPOLOGIES],
+        "typologie": [(slug, str(label)) for slug, _stored, label in TYPOLOGIES],
         "region": [(region.code, region.name) for region in regions] + [(NO_REGION, _("Région inconnue"))],
-        "taille": [(slug, label) for slug, _stored, label in SIZES],
-        "metropole": [(slug, label) for slug, _stored, label in METROPOLE],
+        "taille": [(slug, str(label)) for slug, _stored, label in SIZES],
+        "metropole": [(slug, str(label)) for slug, _stored, label in METROPOLE],
     }
+
+
+def typology_labels():
+    """{typology URL value: label} in the active language, translated once per language."""
+    language = translation.get_language()
+    labels = _TYPOLOGY_LABELS.get(language)
+    if labels is None:
+        labels = _TYPOLOGY_LABELS[language] = {slug: str(label) for slug, _stored, label in TYPOLOGIES}
+    return labels
+
+
+_TYPOLOGY_LABELS = {}  # {language: {typology URL value: label}}
 
 
 def regions():
@@ -140,7 +154,6 @@ def parse_page(query):
 
 _TYPOLOGY_SLUG = {stored: slug for slug, stored, _label in TYPOLOGIES}
 _SIZE_SLUG = {stored: slug for slug, stored, _label in SIZES}
-_TYPOLOGY_LABEL = {slug: label for slug, _stored, label in TYPOLOGIES}
 _NO_COMMUNE = (NO_REGION, "inconnue", "non")
 
 # How long a snapshot may be kept at most. The version (data_version) changes with every import and every edit

@@ -190,8 +190,13 @@ class Crawler:
                 pending -= 1
                 if isinstance(result, BaseException):
                     raise result
-                resource, found = result
+                resource, found, alongside = result
                 self.resources[resource.key] = resource
+                for extra, extra_found in alongside:
+                    # fetched with their page by the same process (see _fetch_in_worker); not fetched again
+                    if extra.key not in self.resources and self.in_scope(extra.path):
+                        self.resources[extra.key] = extra
+                        self._found(extra_found, extra)
                 self._found(found, resource)
 
     def _found(self, found, resource):
@@ -285,10 +290,20 @@ def _start_worker(languages):
     open_lasting_memo()
 
 
+# Addresses a page links to that are best fetched by the process that rendered the page, right after it:
+# a page's citation files read the citation item the page computed (core.routing.lasting_memo).
+FETCHED_WITH_THEIR_PAGE = re.compile(r"^(?:/[a-z]{2})?/citer/\d+\.(?:bib|json)$")
+
+
 def _fetch_in_worker(key):
     resource = Resource(*key)
     found = _WORKER.fetch(resource)
-    return resource, found
+    alongside = []
+    for path, query, _companion in found if resource.is_page else ():
+        if not query and FETCHED_WITH_THEIR_PAGE.match(path) and _WORKER.in_scope(path):
+            extra = Resource(path, query)
+            alongside.append((extra, _WORKER.fetch(extra)))
+    return resource, found, alongside
 
 
 def _url_of(page):

@@ -24,7 +24,7 @@ def related_articles(page, relation):
     public, public_params = public_pages_sql("a")
     sql = f"""
         SELECT {columns("a", PAGE_LINK_FIELDS, "article")}, {columns("ap", ARTICLE_FIELDS, "article")},
-            ap.page_ptr_id AS article__page_ptr_id, {columns("s", SERIES_FIELDS, "series")}
+            {columns("s", SERIES_FIELDS, "series")}
         FROM {table(through)} t
         JOIN wagtailcore_page a ON a.id = t.{article_column}
         JOIN {table(ArticlePage)} ap ON ap.page_ptr_id = a.id

@@ -114,7 +114,7 @@ def census_counts(latitude=None, longitude=None, radii=RADII_KM, exclude=None):
 
     Written out in SQL (see core/rawrows.py): it runs on every monograph, and compiling it with the ORM cost
     several times running it."""
-    commune_model, epci_model = Commune, Commune._meta.get_field("epci").related_model
+    epci_model = Commune._meta.get_field("epci").related_model
     within, within_params = [], []
     if latitude is not None and longitude is not None:
         latitude, longitude = float(latitude), float(longitude)
@@ -134,7 +134,7 @@ def census_counts(latitude=None, longitude=None, radii=RADII_KM, exclude=None):
     sql = f"""
         SELECT c.size_class, x.kind, COUNT(e.id) {"".join(f", {column}" for column in within)}
         FROM {table(CensusEntry)} e
-        LEFT JOIN {table(commune_model)} c ON c.id = e.commune_id
+        LEFT JOIN {table(Commune)} c ON c.id = e.commune_id
         LEFT JOIN {table(epci_model)} x ON x.id = c.epci_id
         WHERE e.status = %s
         GROUP BY c.size_class, x.kind

@@ -33,7 +33,7 @@ from .models import Census, CensusEntry
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
-def _monographs(request, known):
+def _monographs(request):
     """The published monographs with a position (theirs, or their commune's town hall), as dicts for the JSON
     and as Rows for the statistics. The places app sits above this one: its model is looked up by name. One
     query, written out in SQL (see core/rawrows.py): every page of the map runs it."""
@@ -44,9 +44,8 @@ def _monographs(request, known):
     epci_model = commune_model._meta.get_field("epci").related_model
     public, public_params = public_pages_sql("p")
     sql = f"""
-        SELECT {rawrows.columns("p", rawrows.PAGE_LINK_FIELDS, "place")}, pp.page_ptr_id AS place__page_ptr_id,
-            pp.commune_name AS place__commune_name, pp.latitude AS place__latitude,
-            pp.longitude AS place__longitude,
+        SELECT {rawrows.columns("p", rawrows.PAGE_LINK_FIELDS, "place")}, pp.commune_name AS place__commune_name,
+            pp.latitude AS place__latitude, pp.longitude AS place__longitude,
             c.latitude AS commune_latitude, c.longitude AS commune_longitude, c.size_class, d.name AS department,
             r.code AS region, x.kind AS epci_kind, e.typology
         FROM wagtailcore_page p
@@ -123,7 +122,7 @@ def national_map(request):
     page = paginator.page(page_number)
     monographs, monograph_rows = memoised(
         ("census-map-monographs", translation.get_language(), request.get_host()),
-        lambda: _monographs(request, known),
+        lambda: _monographs(request),
         lasting=True,  # the same for every page of the map a static export writes
     )
     monographs_here = [row for row in monograph_rows if maps.matches(row, filters)]

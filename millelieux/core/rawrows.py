@@ -61,16 +61,18 @@ def specific_page(row, prefix):
     """The page read with page_columns under `prefix`, as an instance of its own type with the fields of that
     type deferred."""
     model = ContentType.objects.get_for_id(row[f"{prefix}__content_type_id"]).model_class() or Page
-    if model is not Page:
-        row[f"{prefix}__page_ptr_id"] = row[f"{prefix}__id"]
     return instance(model, row, prefix)
 
 
 def instance(model, row, prefix):
     """The instance of `model` read in `row` (a dict of the cursor's columns) under `prefix__<attname>`, each
-    value converted by its field as the ORM would (SQLite returns booleans as integers, dates as text)."""
+    value converted by its field as the ORM would (SQLite returns booleans as integers, dates as text). A page
+    type's link to its page row (`page_ptr_id`) is the page's id: reading `id` is enough."""
     start = f"{prefix}__"
     values = {name[len(start) :]: value for name, value in row.items() if name.startswith(start)}
+    parent_link = model._meta.pk
+    if parent_link.attname not in values and "id" in values and parent_link.remote_field is not None:
+        values[parent_link.attname] = values["id"]
     fields = [field for field in model._meta.concrete_fields if field.attname in values]
     if not fields:
         raise ValueError(f"No column of {model.__name__} under {prefix!r}.")

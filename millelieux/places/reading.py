@@ -36,8 +36,7 @@ def read_evidence(place, exploration, per_impact):
     sql = f"""
     SELECT ranked.reading_rank, {columns("e", EVIDENCE_FIELDS, "evidence")},
         {columns("ip", PAGE_LINK_FIELDS, "impact")}, i.kind AS impact__kind,
-        {columns("pp", PAGE_LINK_FIELDS, "place")}, p.page_ptr_id AS place__page_ptr_id,
-        p.commune_name AS place__commune_name,
+        {columns("pp", PAGE_LINK_FIELDS, "place")}, p.commune_name AS place__commune_name,
         {columns("s", SOURCE_FIELDS, "source")}
     FROM (
         SELECT e.id AS evidence_id,
@@ -65,7 +64,6 @@ def read_evidence(place, exploration, per_impact):
     for row in dict_rows(sql, params):
         evidence = instance(evidence_model, row, "evidence")
         if evidence.impact_id not in pages:
-            row["impact__page_ptr_id"] = row["impact__id"]
             pages[evidence.impact_id] = instance(impact_model, row, "impact")
         if evidence.place_id not in pages:
             pages[evidence.place_id] = instance(place_model, row, "place")
@@ -91,8 +89,7 @@ def neighbours(place, exploration):
     after = "(c.title > %s OR (c.title = %s AND c.id > %s))"
     mine = [place.title, place.title, place.pk]
     sql = f"""
-    SELECT {columns("pg", PAGE_LINK_FIELDS, "place")}, p.page_ptr_id AS place__page_ptr_id,
-        p.commune_name AS place__commune_name,
+    SELECT {columns("pg", PAGE_LINK_FIELDS, "place")}, p.commune_name AS place__commune_name,
         CASE WHEN pg.title < %s OR (pg.title = %s AND pg.id < %s) THEN 1 ELSE 0 END AS is_before
     FROM wagtailcore_page pg JOIN {table(place_model)} p ON p.page_ptr_id = pg.id
     WHERE pg.id IN (

@@ -32,7 +32,8 @@ CSS_IMPORT = re.compile(r"""@import\s+(?P<quote>["'])(?P<value>[^"']+)(?P=quote)
 # A `<link rel="preload" as="fetch">`: the page's script fetches this file (see data_script in crawler.py).
 PRELOAD_FETCH = re.compile(r"<link\b[^>]*\bas=[\"']fetch[\"'][^>]*>", re.IGNORECASE)
 # A font preloaded by a page: the export writes fonts into the style sheet instead (see site._data_uri).
-PRELOAD_FONT = re.compile(r"\s*<link\b[^>]*\bas=[\"']font[\"'][^>]*>", re.IGNORECASE)
+# (Its indentation stays: a pattern starting with spaces would be tried at every space of the page.)
+PRELOAD_FONT = re.compile(r"<link\b[^>]*\bas=[\"']font[\"'][^>]*>", re.IGNORECASE)
 HREF_IN_TAG = re.compile(r"""\shref\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 NOT_FOLLOWED = ("mailto:", "tel:", "javascript:", "data:", "blob:", "#", "about:")
@@ -125,11 +126,16 @@ def followed(value):
     return bool(value) and not value.lower().startswith(NOT_FOLLOWED)
 
 
+def has_srcset(text):
+    """Whether `text` may hold a srcset: few pages do, and the pattern is tried at every space of a page."""
+    return "srcset" in text or "SRCSET" in text.upper()
+
+
 def html_links(text):
     """(kind, raw value) of every address in an HTML document: attributes, srcset candidates, CSS url()."""
     for match in URL_ATTRIBUTE.finditer(text):
         yield match.group("name").lower(), html.unescape(match.group("value"))
-    for match in SRCSET_ATTRIBUTE.finditer(text):
+    for match in SRCSET_ATTRIBUTE.finditer(text) if has_srcset(text) else ():
         for candidate in html.unescape(match.group("value")).split(","):
             if candidate.strip():
                 yield "srcset", candidate.split()[0]
@@ -165,7 +171,8 @@ def rewrite_html(text, rewrite):
         return f"{match.group('prefix')}{q}{html.escape(', '.join(candidates), quote=True)}{q}"
 
     text = URL_ATTRIBUTE.sub(attribute, text)
-    text = SRCSET_ATTRIBUTE.sub(srcset, text)
+    if has_srcset(text):
+        text = SRCSET_ATTRIBUTE.sub(srcset, text)
     return rewrite_css(text, rewrite, escape=True)
 
 

@@ -27,6 +27,7 @@ import datetime
 import bibtexparser
 from bibtexparser import model as bib
 from bibtexparser.library import Library
+from bibtexparser.middlewares import default_unparse_stack
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -189,7 +190,10 @@ def bibtex(item):
         bibtex_key(item),
         [bib.Field(key, value) for key, value in fields],
     )
-    return bibtexparser.write_string(Library([entry]))
+    # the library is built for this call only: the writer may enclose its values in place, without a deep copy
+    return bibtexparser.write_string(
+        Library([entry]), unparse_stack=default_unparse_stack(allow_inplace_modification=True)
+    )
 
 
 def _person_name(author):

@@ -79,10 +79,25 @@ def instance(model, row, prefix):
     return model.from_db(
         connection.alias,
         [field.attname for field in fields],
-        [
-            None if values[field.attname] is None else field.to_python(values[field.attname])
-            for field in fields
-        ],
+        [from_db(field, values[field.attname]) for field in fields],
+    )
+
+
+def from_db(field, value):
+    """`value` as read from the database converted as the ORM converts it for `field`: the backend's converters
+    (SQLite's dates and booleans, aware datetimes) then the field's own (JSON, StreamField)."""
+    column, converters = _converters(connection.vendor, field)
+    for converter in converters:
+        value = converter(value, column, connection)
+    return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _converters(vendor, field):
+    # what the ORM's compiler applies to a column of `field` (SQLCompiler.get_converters)
+    column = field.get_col(field.model._meta.db_table)
+    return column, tuple(connection.ops.get_db_converters(column)) + tuple(
+        field.get_db_converters(connection)
     )
 
 
@@ -92,3 +107,74 @@ def dict_rows(sql, params):
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+
+def specific_with_related(model, pk, related=()):
+    """The page of type `model` with id `pk` (None if there is none), with the rows of `related` (paths of
+    foreign keys, as select_related names them: "commune__department") cached on it, in one query written out
+    in SQL. What `model.objects.select_related(*related).get(pk=pk)` reads, without building that query."""
+    sql, hops = _specific_sql(connection.vendor, model, tuple(related))
+    rows = dict_rows(sql, [pk])
+    if not rows:
+        return None
+    row = rows[0]
+    found = {"m": instance(model, row, "m")}
+    for prefix, owner, field in hops:
+        if owner not in found:
+            continue  # an empty link earlier on the path
+        target = field.related_model
+        if row[f"{prefix}__{target._meta.pk.attname}"] is None:
+            field.set_cached_value(found[owner], None)
+            continue
+        found[prefix] = instance(target, row, prefix)
+        field.set_cached_value(found[owner], found[prefix])
+    return found["m"]
+
+
+@functools.lru_cache(maxsize=128)
+def _specific_sql(vendor, model, related):
+    """(SQL, [(prefix, owner prefix, foreign key)]) for specific_with_related: the page type's table joined to
+    its ancestors' tables (Page's), then one LEFT JOIN per foreign key of `related`."""
+    chain = [model, *model._meta.get_parent_list()]
+    aliases = {m: f"m{i}" for i, m in enumerate(chain)}
+    joins = [f"{table(model)} m0"]
+    for child in chain[:-1]:
+        for parent, link in child._meta.parents.items():
+            if parent in aliases:
+                parent_pk = q(parent._meta.pk.column)
+                joins.append(
+                    f"JOIN {table(parent)} {aliases[parent]} "
+                    f"ON {aliases[parent]}.{parent_pk} = {aliases[child]}.{q(link.column)}"
+                )
+    selected = [
+        f"{aliases[field.model]}.{q(field.column)} AS {q('m__' + field.attname)}"
+        for field in model._meta.concrete_fields
+    ]
+    hops, seen = [], {(): ("m", model)}
+    for path in related:
+        names = path.split("__")
+        for depth in range(1, len(names) + 1):
+            key = tuple(names[:depth])
+            if key in seen:
+                continue
+            owner_prefix, owner_model = seen[key[:-1]]
+            field = owner_model._meta.get_field(key[-1])
+            target = field.related_model
+            if target._meta.parents:
+                raise ValueError(f"{path}: a related model with parent tables is not read here.")
+            prefix = f"r{len(hops)}"
+            owner_column = (
+                f"{owner_prefix if owner_prefix != 'm' else aliases[field.model]}.{q(field.column)}"
+            )
+            joins.append(
+                f"LEFT JOIN {table(target)} {prefix} "
+                f"ON {prefix}.{q(field.target_field.column)} = {owner_column}"
+            )
+            selected += [
+                f"{prefix}.{q(f.column)} AS {q(prefix + '__' + f.attname)}"
+                for f in target._meta.concrete_fields
+            ]
+            hops.append((prefix, owner_prefix, field))
+            seen[key] = (prefix, target)
+    page_pk = f"{aliases[chain[-1]]}.{q(chain[-1]._meta.pk.column)}"
+    return f"SELECT {', '.join(selected)} FROM {' '.join(joins)} WHERE {page_pk} = %s", hops

@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import parse_etags, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -102,6 +103,36 @@ def _bad_request(request, message):
     )
 
 
+def _censuses_shown():
+    """The censuses with at least one present entry, by name (the same for every page of the map an export
+    writes)."""
+    # EXISTS stops at each census's first present entry (a join with DISTINCT would read them all)
+    return list(
+        Census.objects.filter(
+            Exists(CensusEntry.objects.filter(census=OuterRef("pk"), status=CensusEntry.Status.PRESENT))
+        ).order_by("name")
+    )
+
+
+def _facets(snapshot, filters, known):
+    """The filters of the map: each with its options, their numbers of entries, and the one chosen."""
+    counts = maps.facet_counts(snapshot, filters, known)
+    return [
+        {
+            "name": name,
+            "label": label,
+            "selected": filters.get(name, ""),
+            "options": [(slug, text, counts[name].get(slug, 0)) for slug, text in known[name]],
+        }
+        for name, label in (
+            ("typologie", _("Typologie")),
+            ("region", _("Région")),
+            ("taille", _("Taille de la commune")),
+            ("metropole", _("Métropole")),
+        )
+    ]
+
+
 @require_safe
 def national_map(request):
     site_for_request(request)  # found once, in one query, for every link of the page
@@ -126,26 +157,10 @@ def national_map(request):
         lasting=True,  # the same for every page of the map a static export writes
     )
     monographs_here = [row for row in monograph_rows if maps.matches(row, filters)]
-    counts = maps.facet_counts(snapshot, filters, known)
-    facets = [
-        {
-            "name": name,
-            "label": label,
-            "selected": filters.get(name, ""),
-            "options": [(slug, text, counts[name].get(slug, 0)) for slug, text in known[name]],
-        }
-        for name, label in (
-            ("typologie", _("Typologie")),
-            ("region", _("Région")),
-            ("taille", _("Taille de la commune")),
-            ("metropole", _("Métropole")),
-        )
-    ]
+    # Read by blocks a static export renders once per filter (crawl_fragment): computed when first read.
+    facets = SimpleLazyObject(lambda: _facets(snapshot, filters, known))
     context = {
-        # EXISTS stops at each census's first present entry (a join with DISTINCT would read them all)
-        "censuses": Census.objects.filter(
-            Exists(CensusEntry.objects.filter(census=OuterRef("pk"), status=CensusEntry.Status.PRESENT))
-        ).order_by("name"),
+        "censuses": memoised("census-map-censuses", _censuses_shown, lasting=True),
         "total": snapshot.total,
         "results_count": len(results),
         "filters": filters,
@@ -153,10 +168,10 @@ def national_map(request):
         "page": page,
         "paginator": paginator,
         "query": urlencode(filters),
-        "statistics": maps.statistics(snapshot, monographs_here, known, filters),
+        "statistics": SimpleLazyObject(lambda: maps.statistics(snapshot, monographs_here, known, filters)),
         "monographs": monographs,
         "monographs_here": monographs_here,
-        "static_map": maps.static_map(snapshot, filters, all_regions),
+        "static_map": SimpleLazyObject(lambda: maps.static_map(snapshot, filters, all_regions)),
         # the version in the address lets the browser keep the data for good: new data, new address
         "data_url": f"{reverse('national_map_data')}?{urlencode({'v': snapshot.version})}",
         "basemap_url": reverse("national_map_basemap"),

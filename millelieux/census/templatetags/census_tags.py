@@ -2,11 +2,16 @@
 filters some forty options, and a tag renders them in a fraction of the time a template loop takes."""
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from millelieux.core.templatetags.millelieux_tags import grouped
 
 register = template.Library()
+
+SELECTED = mark_safe(" selected")
+WITH_MONOGRAPHS = mark_safe(' class="nm-bars__with-monographs"')
 
 
 @register.simple_tag
@@ -29,10 +34,36 @@ def filter_options(facet):
             (
                 slug,
                 label,
-                format_html(" selected") if slug == facet["selected"] else "",
+                SELECTED if slug == facet["selected"] else "",
                 label,
                 grouped(count),
             )
             for slug, label, count in facet["options"]
+        ),
+    )
+
+
+@register.simple_tag
+def bar_rows(bars):
+    """The rows of a bar chart table (census.maps.Bar list): category, places, share as a bar, monographs."""
+    return format_html_join(
+        "\n",
+        "<tr{}>"
+        '<th scope="row">{}</th>'
+        '<td class="nm-bars__count">{}</td>'
+        '<td class="nm-bars__share"><span class="nm-bars__value">{}&nbsp;%</span> '
+        '<span class="bar" aria-hidden="true"><span class="bar__fill" style="width: {}%"></span></span></td>'
+        '<td class="nm-bars__count">{}</td>'
+        "</tr>",
+        (
+            (
+                WITH_MONOGRAPHS if bar.monographs else "",
+                bar.label,
+                grouped(bar.count),
+                floatformat(bar.percent, "-1"),
+                str(bar.percent),  # unlocalised: a CSS length
+                format_html("<strong>{}</strong>", bar.monographs) if bar.monographs else "0",
+            )
+            for bar in bars
         ),
     )

@@ -180,6 +180,12 @@ def test_the_second_page_of_the_list_shows_the_rest(client, entries, territory, 
 
     assert "Lieux 51 à 65 sur 65" in html and "(page 2 sur 2)" in html
     assert 'rel="prev"' in html and 'rel="next"' not in html
+    # the first page has one address: the filters alone, or the map's own
+    assert 'href="?typologie=coworking#nm-list-title" rel="prev"' in html
+    add_entries(census, territory["rennes"], "fablab", 60, start=10)
+    html = client.get(URL, {"page": "2"}).content.decode()
+    assert 'href="/carte/#nm-list-title" rel="prev"' in html and "page=1" not in html
+    assert 'href="?page=2#nm-list-title" rel="prev"' in client.get(URL, {"page": "3"}).content.decode()
 
 
 def test_a_filter_with_no_result_says_so(client, entries):
@@ -430,3 +436,25 @@ def test_the_basemap_is_geojson_of_the_regions(client, territory):
 
 def test_the_map_page_only_answers_reading(client, entries):
     assert client.post(URL).status_code == 405
+
+
+def test_in_a_static_export_the_pages_of_the_list_share_their_filters_and_statistics_yet_read_the_same(
+    client, entries, territory, census
+):
+    """A static export renders the filters, the map and the statistics once per filter for all the pages of the
+    list ({% crawl_fragment %} in the crawl's lasting memo): each page reads as the live site serves it."""
+    from millelieux.core.routing import lasting_memo
+
+    add_entries(census, territory["rennes"], "coworking", 120, start=10)
+    addresses = [
+        {},
+        {"page": "2"},
+        {"page": "3"},
+        {"typologie": "coworking"},
+        {"typologie": "coworking", "page": "2"},
+        {"region": "53", "page": "2"},
+    ]
+    live = [client.get(URL, query).content for query in addresses]
+    with lasting_memo():
+        crawled = [client.get(URL, query).content for query in addresses]
+    assert crawled == live

@@ -7,6 +7,8 @@ from django.utils.dates import MONTHS
 from django.utils.formats import get_format, number_format
 from django.utils.safestring import mark_safe
 
+from millelieux.core.routing import memoised
+
 register = template.Library()
 
 _CURRENT_PAGE = mark_safe(' aria-current="page"')
@@ -143,3 +145,33 @@ def study_lang():
 @register.simple_tag(takes_context=True)
 def content_language_code(context):
     return content_language(context)
+
+
+@register.tag
+def crawl_fragment(parser, token):
+    """`{% crawl_fragment "name" value… %}…{% endcrawl_fragment %}`: the block rendered once for each set of
+    values (and language and host) across the pages of a static export, which renders one moment of the site
+    (core.routing.lasting_memo); rendered every time elsewhere. For the parts of a page that its other pages
+    show alike, such as the national map's filters and statistics on each page of its list: the values must
+    name everything the block depends on."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name.")
+    nodelist = parser.parse(("endcrawl_fragment",))
+    parser.delete_first_token()
+    return CrawlFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class CrawlFragmentNode(template.Node):
+    def __init__(self, nodelist, vary_on):
+        self.nodelist, self.vary_on = nodelist, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        key = (
+            "crawl_fragment",
+            translation.get_language(),
+            request.get_host() if request is not None else None,
+            *(str(value.resolve(context)) for value in self.vary_on),
+        )
+        return memoised(key, lambda: self.nodelist.render(context), lasting=True)

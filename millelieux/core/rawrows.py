@@ -73,32 +73,32 @@ def instance(model, row, prefix):
     parent_link = model._meta.pk
     if parent_link.attname not in values and "id" in values and parent_link.remote_field is not None:
         values[parent_link.attname] = values["id"]
-    fields = [field for field in model._meta.concrete_fields if field.attname in values]
-    if not fields:
+    names, converted = [], []
+    for attname, column, converters in _conversions(connection.vendor, model):
+        if attname in values:
+            value = values[attname]
+            for converter in converters:
+                value = converter(value, column, connection)
+            names.append(attname)
+            converted.append(value)
+    if not names:
         raise ValueError(f"No column of {model.__name__} under {prefix!r}.")
-    return model.from_db(
-        connection.alias,
-        [field.attname for field in fields],
-        [from_db(field, values[field.attname]) for field in fields],
-    )
+    return model.from_db(connection.alias, names, converted)
 
 
-def from_db(field, value):
-    """`value` as read from the database converted as the ORM converts it for `field`: the backend's converters
-    (SQLite's dates and booleans, aware datetimes) then the field's own (JSON, StreamField)."""
-    column, converters = _converters(connection.vendor, field)
-    for converter in converters:
-        value = converter(value, column, connection)
-    return value
-
-
-@functools.lru_cache(maxsize=1024)
-def _converters(vendor, field):
-    # what the ORM's compiler applies to a column of `field` (SQLCompiler.get_converters)
-    column = field.get_col(field.model._meta.db_table)
-    return column, tuple(connection.ops.get_db_converters(column)) + tuple(
-        field.get_db_converters(connection)
-    )
+@functools.lru_cache(maxsize=256)
+def _conversions(vendor, model):
+    """[(attname, column, converters)] of the model's concrete fields, in their order: what the ORM's compiler
+    applies to a value read from the database (SQLCompiler.get_converters), the backend's converters (SQLite's
+    dates and booleans, aware datetimes) then the field's own (JSON, StreamField)."""
+    conversions = []
+    for field in model._meta.concrete_fields:
+        column = field.get_col(field.model._meta.db_table)
+        converters = tuple(connection.ops.get_db_converters(column)) + tuple(
+            field.get_db_converters(connection)
+        )
+        conversions.append((field.attname, column, converters))
+    return conversions
 
 
 def dict_rows(sql, params):

@@ -114,6 +114,14 @@ def _censuses_shown():
     )
 
 
+def _list_address(query, number):
+    """The address of page `number` of the map's list with the filters of `query`. The first page has one
+    address, without "page=1"."""
+    if number == 1:
+        return f"?{query}" if query else reverse("national_map")
+    return f"?{query}&page={number}" if query else f"?page={number}"
+
+
 def _facets(snapshot, filters, known):
     """The filters of the map: each with its options, their numbers of entries, and the one chosen."""
     counts = maps.facet_counts(snapshot, filters, known)
@@ -157,6 +165,7 @@ def national_map(request):
         lasting=True,  # the same for every page of the map a static export writes
     )
     monographs_here = [row for row in monograph_rows if maps.matches(row, filters)]
+    query = urlencode(filters)
     # Read by blocks a static export renders once per filter (crawl_fragment): computed when first read.
     facets = SimpleLazyObject(lambda: _facets(snapshot, filters, known))
     context = {
@@ -167,7 +176,9 @@ def national_map(request):
         "facets": facets,
         "page": page,
         "paginator": paginator,
-        "query": urlencode(filters),
+        "query": query,
+        "previous_address": _list_address(query, page.number - 1) if page.has_previous() else None,
+        "next_address": _list_address(query, page.number + 1) if page.has_next() else None,
         "statistics": SimpleLazyObject(lambda: maps.statistics(snapshot, monographs_here, known, filters)),
         "monographs": monographs,
         "monographs_here": monographs_here,

@@ -13,6 +13,7 @@ import multiprocessing
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from queue import SimpleQueue
 from urllib.parse import urlsplit
@@ -57,13 +58,17 @@ class Resource:
     redirect: tuple | None = None  # the (path, query) a redirection points to
     links: list = field(default_factory=list)
     companion: bool = False  # fetched by a script: also written as a .js file that sets a global
+    pieces: list | None = (
+        None  # an HTML page cut at its addresses (links.html_pieces), for the export to write
+    )
 
     @property
     def key(self):
         return (self.path, self.query)
 
-    @property
+    @cached_property
     def file(self):
+        """Where the export writes it (read once the resource is fetched: its type names the file)."""
         return links.file_for(self.path, self.query, self.content_type or "text/html")
 
     @property
@@ -258,14 +263,13 @@ class Crawler:
         kind = resource.content_type.split(";")[0].strip()
         out = []
         if links.is_html(kind):
-            text = resource.body.decode("utf-8", "replace")
-            found = links.html_links(text)
-            for tag in links.PRELOAD_FETCH.findall(text):
-                href = links.HREF_IN_TAG.search(tag)
-                if href:
-                    address = links.Address(href.group(1), resource.path, self.origins)
-                    if not address.external:
-                        out.append((*address.key, True))
+            # cut once, here, where the page was rendered (in parallel): the export writes it from its pieces
+            resource.pieces = links.html_pieces(resource.body.decode("utf-8", "replace"))
+            for href in links.fetched_by_script(resource.pieces):
+                address = links.Address(href, resource.path, self.origins)
+                if not address.external:
+                    out.append((*address.key, True))
+            found = links.links_in_pieces(resource.pieces)
         elif kind == "text/css":
             found = links.css_links(resource.body.decode("utf-8", "replace"))
         elif kind in ("application/xml", "text/xml", "application/atom+xml"):

@@ -82,7 +82,16 @@ def _extension(content_type):
 
 def relative_href(from_file, to_file, fragment=""):
     """A link written in `from_file` to `to_file` (both relative to the export's root), percent-encoded."""
-    href = _relative_path(posixpath.dirname(from_file) or ".", to_file)
+    return href_from(folder_of(from_file), to_file, fragment)
+
+
+def folder_of(file):
+    return posixpath.dirname(file) or "."
+
+
+def href_from(folder, to_file, fragment=""):
+    """relative_href() from a file of `folder` (folder_of(the file))."""
+    href = _relative_path(folder, to_file)
     return href + (f"#{fragment}" if fragment else "")
 
 
@@ -174,6 +183,157 @@ def rewrite_html(text, rewrite):
     if has_srcset(text):
         text = SRCSET_ATTRIBUTE.sub(srcset, text)
     return rewrite_css(text, rewrite, escape=True)
+
+
+# -- a page cut at its addresses --------------------------------------------------------------------------
+# The crawl reads a page's addresses once, where it renders the page (html_pieces); the export then writes the
+# page from its pieces (bake_pieces) without reading it again. A piece is a literal string or a tuple:
+#   ("attr", original, prefix, quote, value, name)        an attribute holding one address (value unescaped)
+#   ("srcset", original, prefix, quote, candidates)        a srcset: each candidate split at its spaces
+#   ("css", original, quote, value, unescaped)             a CSS url() in a style attribute or element
+#   ("json", path)                                         an address from the root in a JSON data script
+#   ("tag", "fetch" | "font", pieces)                      a preloaded data file or font, with its own pieces
+
+
+def html_pieces(text):
+    """`text` as a list of pieces (see above); joined with every address left as it is, they are `text`."""
+    spans = []  # (start, end, piece); a preload tag or a JSON script comes before what it holds
+    for match in JSON_SCRIPT.finditer(text):
+        inner, last, content = [match.group(1)], 0, match.group(2)
+        for path in JSON_PATH.finditer(content):
+            inner += [content[last : path.start()], ("json", path.group(1))]
+            last = path.end()
+        inner += [content[last:], match.group(3)]
+        spans.append((match.start(), match.end(), 0, inner))
+    for kind, pattern in (("fetch", PRELOAD_FETCH), ("font", PRELOAD_FONT)):
+        for match in pattern.finditer(text):
+            spans.append((match.start(), match.end(), 0, [("tag", kind, _address_pieces(match.group(0)))]))
+    spans += _address_spans(text)
+    spans.sort(key=lambda span: (span[0], span[2]))
+    pieces, position = [], 0
+    for start, end, _order, found in spans:
+        if start < position:
+            continue  # inside a preload tag or a data script already cut
+        pieces.append(text[position:start])
+        pieces += found
+        position = end
+    pieces.append(text[position:])
+    return [piece for piece in pieces if piece != ""]
+
+
+def _address_pieces(text):
+    pieces, position = [], 0
+    for start, end, _order, found in sorted(_address_spans(text)):
+        pieces.append(text[position:start])
+        pieces += found
+        position = end
+    pieces.append(text[position:])
+    return [piece for piece in pieces if piece != ""]
+
+
+def _address_spans(text):
+    for match in URL_ATTRIBUTE.finditer(text):
+        piece = ("attr", match.group(0), match.group("prefix"), match.group("quote"))
+        piece += (html.unescape(match.group("value")), match.group("name").lower())
+        yield match.start(), match.end(), 1, [piece]
+    for match in SRCSET_ATTRIBUTE.finditer(text) if has_srcset(text) else ():
+        candidates = [candidate.split() for candidate in html.unescape(match.group("value")).split(",")]
+        piece = ("srcset", match.group(0), match.group("prefix"), match.group("quote"), candidates)
+        yield match.start(), match.end(), 1, [piece]
+    for match in CSS_URL.finditer(text):
+        value = match.group("value")
+        yield (
+            match.start(),
+            match.end(),
+            1,
+            [("css", match.group(0), match.group("quote"), value, html.unescape(value))],
+        )
+
+
+def links_in_pieces(pieces):
+    """(kind, raw value) of every address of a page cut by html_pieces (as html_links reads them)."""
+    for piece in pieces:
+        if piece.__class__ is str:
+            continue
+        form = piece[0]
+        if form == "attr":
+            yield piece[5], piece[4]
+        elif form == "srcset":
+            for candidate in piece[4]:
+                if candidate:
+                    yield "srcset", candidate[0]
+        elif form == "css":
+            yield "css", piece[4]
+        elif form == "tag":
+            yield from links_in_pieces(piece[2])
+
+
+def fetched_by_script(pieces):
+    """The raw address of every data file the page preloads for its script."""
+    for piece in pieces:
+        if piece.__class__ is not str and piece[0] == "tag" and piece[1] == "fetch":
+            href = HREF_IN_TAG.search("".join(_original(sub) for sub in piece[2]))
+            if href:
+                yield href.group(1)
+
+
+def _original(piece):
+    if piece.__class__ is str:
+        return piece
+    if piece[0] == "json":
+        return f'"{piece[1]}"'
+    if piece[0] == "tag":
+        return "".join(_original(sub) for sub in piece[2])
+    return piece[1]
+
+
+def bake_pieces(pieces, rewrite, rewrite_in_data):
+    """The page written from its pieces: rewrite(raw value, kind) gives an address's new value (None keeps it),
+    rewrite_in_data(path) the same for the JSON data; a preloaded data file becomes the script that loads its
+    companion (`<file>.js`, see export.site.COMPANION) and a preloaded font goes (it is in the style sheet)."""
+    out = []
+    for piece in pieces:
+        if piece.__class__ is str:
+            out.append(piece)
+            continue
+        form = piece[0]
+        if form == "attr":
+            new = rewrite(piece[4], piece[5])
+            out.append(
+                piece[1] if new is None else f"{piece[2]}{piece[3]}{html.escape(new, quote=True)}{piece[3]}"
+            )
+        elif form == "srcset":
+            candidates = []
+            for candidate in piece[4]:
+                if candidate:
+                    new = rewrite(candidate[0], "srcset")
+                    candidates.append(" ".join([new if new is not None else candidate[0], *candidate[1:]]))
+            q = piece[3]
+            out.append(f"{piece[2]}{q}{html.escape(', '.join(candidates), quote=True)}{q}")
+        elif form == "css":
+            _form, original, quote, value, unescaped = piece
+            new = rewrite(unescaped, "css")
+            if new is None:
+                out.append(original)
+            else:  # written with the quotes it had: a quote added inside an attribute would end it
+                new = html.escape(new, quote=True)
+                out.append(original.replace(quote + value + quote, quote + new + quote, 1))
+        elif form == "json":
+            new = rewrite_in_data(piece[1])
+            out.append(f'"{piece[1] if new is None else new}"')
+        elif piece[1] == "fetch":
+            out.append(companion_script(bake_pieces(piece[2], rewrite, rewrite_in_data)))
+        # a preloaded font: nothing
+    return "".join(out)
+
+
+def companion_script(tag):
+    """A `<link rel="preload" as="fetch">` as the script that loads its file's companion (`<file>.js`): file://
+    allows no fetch. A file on another site stays preloaded."""
+    href = HREF_IN_TAG.search(tag)
+    if not href or "://" in href.group(1):
+        return tag
+    return f'<script src="{href.group(1)}.js"></script>'
 
 
 JSON_SCRIPT = re.compile(

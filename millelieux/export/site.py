@@ -32,7 +32,6 @@ See docs/static-export.md for what a static copy cannot do (search, forms, filte
 import base64
 import html
 import json
-import multiprocessing
 import os
 import re
 import shutil
@@ -45,7 +44,6 @@ from urllib.parse import quote, urlsplit
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connections
 from django.utils import timezone
 
 from . import links
@@ -114,8 +112,8 @@ def export_site(
     temporary = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.export-", dir=outdir.parent))
     try:
         writer = Writer(temporary, outdir if (outdir / MARKER).is_file() else None)
+        # Pages were cut at their addresses where they were rendered (links.html_pieces): writing them is a join.
         baker = Baker(crawler, resources, public_origin or crawler.origin)
-        baked = bake_all(baker, resources, crawler.workers)
         for resource in resources.values():
             if resource.status != 200:
                 if resource.status == 404:
@@ -128,7 +126,7 @@ def export_site(
             if resource.source is not None:
                 writer.copy(resource.file, resource.source)
             else:
-                writer.write(resource.file, baked[resource.key])
+                writer.write(resource.file, baker.bake(resource))
             if resource.companion:
                 writer.write(
                     resource.file + ".js", COMPANION.replace("DATA", resource.body.decode()).encode()
@@ -240,7 +238,7 @@ class Baker:
         if not kind.startswith(TEXT_KINDS):
             return resource.body
         text = resource.body.decode("utf-8", "replace")
-        own_file = resource.file
+        own_folder = links.folder_of(resource.file)
 
         def rewrite(value, kind_of_link):
             if not links.followed(value):
@@ -257,18 +255,16 @@ class Baker:
                 target = self.target((address.path, ""))  # a query not exported: the unfiltered page
             if target is None:  # not exported (another exploration, the API's documentation): the live site
                 return self.origin + address.path + (f"?{address.query}" if address.query else "")
-            return links.relative_href(own_file, target.file, address.fragment)
+            return links.href_from(own_folder, target.file, address.fragment)
 
         def rewrite_in_data(value):
             address = links.Address(value, resource.path, self.crawler.origins)
             target = self.target(address.key)
-            return None if target is None else links.relative_href(own_file, target.file, address.fragment)
+            return None if target is None else links.href_from(own_folder, target.file, address.fragment)
 
         if links.is_html(kind):
-            text = links.rewrite_json_scripts(text, rewrite_in_data)
-            text = links.rewrite_html(text, rewrite)
-            text = links.PRELOAD_FETCH.sub(_companion_script, text)
-            text = links.PRELOAD_FONT.sub("", text)
+            pieces = resource.pieces if resource.pieces is not None else links.html_pieces(text)
+            text = links.bake_pieces(pieces, rewrite, rewrite_in_data)
         elif kind == "text/css":
             text = links.rewrite_css(text, rewrite)
         return self.absolute(text).encode()
@@ -293,48 +289,10 @@ class Baker:
         return self.absolute_address.sub(public, text)
 
 
-def bake_all(baker, resources, workers=1):
-    """{key: baked bytes} of every fetched resource written from its body, baked by `workers` processes.
-
-    The processes are forked once the crawl is over: they read the crawl's results from the memory they
-    share with this one, and send back the bytes only. Baking touches no database."""
-    keys = [
-        key
-        for key, resource in resources.items()
-        if resource.status == 200
-        and resource.source is None
-        and not resource.content_type.startswith("font/")
-    ]
-    if workers <= 1 or len(keys) < 2:
-        return {key: baker.bake(resources[key]) for key in keys}
-    global _BAKER
-    _BAKER = baker
-    connections.close_all()  # no database connection may cross a fork
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return dict(zip(keys, pool.map(_bake_in_worker, keys, chunksize=8), strict=True))
-    finally:
-        _BAKER = None
-
-
-_BAKER = None
-
-
-def _bake_in_worker(key):
-    return _BAKER.bake(_BAKER.resources[key])
-
-
 def _data_uri(resource):
     """A font in the style sheet itself: Chromium loads no font from file:// (a cross-origin request)."""
     data = resource.body or resource.source.read_bytes()
     return f"data:{resource.content_type};base64,{base64.b64encode(data).decode()}"
-
-
-def _companion_script(match):
-    href = links.HREF_IN_TAG.search(match.group(0))
-    if not href or "://" in href.group(1):
-        return match.group(0)
-    return f'<script src="{href.group(1)}.js"></script>'
 
 
 # -- writing ------------------------------------------------------------------------------------------------

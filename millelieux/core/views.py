@@ -30,6 +30,13 @@ def serve(request, path):
         return response
 
 
+def shows_the_page_itself(request, page):
+    """True when `request` shows `page` itself, read in the interface's language, not one of its routable
+    sub-pages (which keep its French text)."""
+    found = getattr(request, "_wagtail_route_for_request", None)
+    return found is not None and found[0].pk == page.pk and _is_the_page_itself(found)
+
+
 def _is_the_page_itself(found):
     """True unless the route is a sub-page of a routable page (the matrix, the partners): those list the
     study's French content, so they keep the French text and its language marks."""

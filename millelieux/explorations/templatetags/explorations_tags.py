@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
 from millelieux.core.routing import memoised
+from millelieux.core.views import shows_the_page_itself
 
 from ..citations import citation_key, citation_text, csl_item
 from ..matrix import FIELD_PARAMETER
@@ -95,8 +96,11 @@ def page_citation(context, page):
     if getattr(request, "is_preview", False):
         return None
     item = csl_item(page, request=request)
-    # The static export then downloads this page's citation files: they read the item from here.
-    memoised(citation_key(page.pk, request), lambda: item, lasting=True)
+    # The static export then downloads this page's citation files: they read the item from here, when it is the
+    # one they give: a routable sub-page (the matrix) shows the exploration with its French text, the files the
+    # exploration read in the interface's language.
+    if shows_the_page_itself(request, page):
+        memoised(citation_key(page.pk, request), lambda: item, lasting=True)
     return {
         "text": citation_text(item),
         "bibtex_url": reverse("cite_bibtex", kwargs={"page_id": page.pk}),

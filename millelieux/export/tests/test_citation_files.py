@@ -29,3 +29,22 @@ def test_each_exported_citation_file_is_the_one_the_live_site_gives(client, tmp_
                 assert page.title.encode() in live.content
                 compared += 1
     assert compared == 12
+
+
+def test_a_sub_page_shown_first_does_not_change_the_citation_files_of_its_translated_exploration(client):
+    """The matrix shows the exploration with its French text; its English citation files cite the English
+    reading, whichever page of the crawl is rendered first."""
+    from millelieux.core.builders import create_translation
+    from millelieux.core.routing import lasting_memo
+    from millelieux.core.tests.pages import url_of
+
+    exploration = make_exploration(title="Mille Lieux")
+    create_translation(exploration, "en", title="A Thousand Places")
+    with translation.override("en"):
+        live = client.get(f"/en/citer/{exploration.pk}.json", HTTP_HOST="localhost")
+        assert b"A Thousand Places" in live.content
+        with lasting_memo():
+            matrix = client.get(url_of(exploration, "en") + "matrice/", HTTP_HOST="localhost")
+            assert matrix.status_code == 200
+            crawled = client.get(f"/en/citer/{exploration.pk}.json", HTTP_HOST="localhost")
+    assert crawled.content == live.content

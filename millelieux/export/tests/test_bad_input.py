@@ -1,8 +1,10 @@
 """What the export refuses, with a clear message, and what a failure leaves behind: the previous export,
 untouched, and no temporary folder."""
 
+from io import StringIO
+
 import pytest
-from django.core.management import CommandError
+from django.core.management import CommandError, call_command
 from wagtail.models import Site
 
 from millelieux.explorations.factories import make_exploration
@@ -132,3 +134,17 @@ def test_the_french_pages_alone_link_to_the_english_ones_on_the_live_site(site, 
     assert not (tmp_path / "site" / "en").exists()
     live = Site.objects.get(is_default_site=True).root_url
     assert f'href="{live}/en/' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--workers", "0"], "--workers doit être compris entre 1 et 64 (reçu : 0)."),
+        (["--repeat", "0"], "--repeat doit être compris entre 1 et 100 (reçu : 0)."),
+        (["--repeat", "1000"], "--repeat doit être compris entre 1 et 100 (reçu : 1000)."),
+    ],
+)
+def test_the_export_benchmark_refuses_counts_out_of_range_before_building_anything(arguments, message):
+    with pytest.raises(CommandError) as error:
+        call_command("benchmark_export", *arguments, stdout=StringIO())
+    assert str(error.value) == message

@@ -60,9 +60,8 @@ class Resource:
     redirect: tuple | None = None  # the (path, query) a redirection points to
     links: list = field(default_factory=list)
     companion: bool = False  # fetched by a script: also written as a .js file that sets a global
-    pieces: list | None = (
-        None  # an HTML page cut at its addresses (links.html_pieces), for the export to write
-    )
+    # an HTML page cut at its addresses (links.html_pieces), for the export to write
+    pieces: list | None = None
 
     @property
     def key(self):
@@ -111,9 +110,8 @@ class Crawler:
         self.progress = progress
         self.resources = {}
         self.queue = []
-        self.fetched_alongside = (
-            set()
-        )  # citation files fetched right after their page (see _fetch_with_companions)
+        # citation files fetched right after their page by this process (see _fetch_with_companions)
+        self.fetched_alongside = set()
         self.done = 0
         # Other processes see neither an open transaction (the tests') nor an in-memory database.
         alone = connection.in_atomic_block or (connection.vendor == "sqlite" and connection.is_in_memory_db())

@@ -36,6 +36,11 @@ PRELOAD_FETCH = re.compile(r"<link\b[^>]*\bas=[\"']fetch[\"'][^>]*>", re.IGNOREC
 PRELOAD_FONT = re.compile(r"<link\b[^>]*\bas=[\"']font[\"'][^>]*>", re.IGNORECASE)
 HREF_IN_TAG = re.compile(r"""\shref\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# The page's JSON data (`json_script`), and the addresses from the site's root in it.
+JSON_SCRIPT = re.compile(
+    r"(<script\b[^>]*\btype=[\"']application/json[\"'][^>]*>)(.*?)(</script>)", re.S | re.I
+)
+JSON_PATH = re.compile(r'"(/[^"\\\s<>]*)"')
 NOT_FOLLOWED = ("mailto:", "tel:", "javascript:", "data:", "blob:", "#", "about:")
 TEXT_TYPES = ("text/html", "text/css", "application/xml", "text/xml", "application/atom+xml")
 
@@ -156,33 +161,6 @@ def css_links(text):
     for pattern in (CSS_URL, CSS_IMPORT):
         for match in pattern.finditer(text):
             yield "css", match.group("value")
-
-
-def rewrite_html(text, rewrite):
-    """`text` with every address replaced by rewrite(raw value) (None keeps it as it is)."""
-
-    def attribute(match):
-        new = rewrite(html.unescape(match.group("value")), match.group("name").lower())
-        if new is None:
-            return match.group(0)
-        q = match.group("quote")
-        return f"{match.group('prefix')}{q}{html.escape(new, quote=True)}{q}"
-
-    def srcset(match):
-        candidates = []
-        for candidate in html.unescape(match.group("value")).split(","):
-            pieces = candidate.split()
-            if not pieces:
-                continue
-            new = rewrite(pieces[0], "srcset")
-            candidates.append(" ".join([new if new is not None else pieces[0], *pieces[1:]]))
-        q = match.group("quote")
-        return f"{match.group('prefix')}{q}{html.escape(', '.join(candidates), quote=True)}{q}"
-
-    text = URL_ATTRIBUTE.sub(attribute, text)
-    if has_srcset(text):
-        text = SRCSET_ATTRIBUTE.sub(srcset, text)
-    return rewrite_css(text, rewrite, escape=True)
 
 
 # -- a page cut at its addresses --------------------------------------------------------------------------
@@ -336,31 +314,14 @@ def companion_script(tag):
     return f'<script src="{href.group(1)}.js"></script>'
 
 
-JSON_SCRIPT = re.compile(
-    r"(<script\b[^>]*\btype=[\"']application/json[\"'][^>]*>)(.*?)(</script>)", re.S | re.I
-)
-JSON_PATH = re.compile(r'"(/[^"\\\s<>]*)"')
+def rewrite_css(text, rewrite):
+    """A style sheet with every address replaced by rewrite(raw value, "css") (None keeps it as it is)."""
 
-
-def rewrite_json_scripts(text, rewrite):
-    """Addresses from the site's root in the page's JSON data (`json_script`), such as the national map's
-    monographs, rewritten when they lead to an exported file (`rewrite` returns None otherwise)."""
-
-    def path(match):
-        new = rewrite(match.group(1))
-        return match.group(0) if new is None else f'"{new}"'
-
-    return JSON_SCRIPT.sub(lambda m: m.group(1) + JSON_PATH.sub(path, m.group(2)) + m.group(3), text)
-
-
-def rewrite_css(text, rewrite, escape=False):
     def css(match):
-        raw = html.unescape(match.group("value")) if escape else match.group("value")
-        new = rewrite(raw, "css")
+        new = rewrite(match.group("value"), "css")
         if new is None:
             return match.group(0)
         q = match.group("quote") or '"'
-        new = html.escape(new, quote=True) if escape else new
         return match.group(0).replace(
             match.group("quote") + match.group("value") + match.group("quote"), q + new + q, 1
         )

@@ -237,7 +237,6 @@ class Baker:
         kind = resource.content_type.split(";")[0].strip()
         if not kind.startswith(TEXT_KINDS):
             return resource.body
-        text = resource.body.decode("utf-8", "replace")
         own_folder = links.folder_of(resource.file)
 
         def rewrite(value, kind_of_link):
@@ -263,10 +262,14 @@ class Baker:
             return None if target is None else links.href_from(own_folder, target.file, address.fragment)
 
         if links.is_html(kind):
-            pieces = resource.pieces if resource.pieces is not None else links.html_pieces(text)
+            pieces = resource.pieces
+            if pieces is None:  # not fetched by a crawl (a page baked on its own)
+                pieces = links.html_pieces(resource.body.decode("utf-8", "replace"))
             text = links.bake_pieces(pieces, rewrite, rewrite_in_data)
         elif kind == "text/css":
-            text = links.rewrite_css(text, rewrite)
+            text = links.rewrite_css(resource.body.decode("utf-8", "replace"), rewrite)
+        else:
+            text = resource.body.decode("utf-8", "replace")
         return self.absolute(text).encode()
 
     def absolute(self, text):

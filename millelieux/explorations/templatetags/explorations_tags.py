@@ -96,9 +96,9 @@ def page_citation(context, page):
     if getattr(request, "is_preview", False):
         return None
     item = csl_item(page, request=request)
-    # The static export then downloads this page's citation files: they read the item from here, when it is the
-    # one they give: a routable sub-page (the matrix) shows the exploration with its French text, the files the
-    # exploration read in the interface's language.
+    # The static export then downloads this page's citation files, which read the item from here. Only the page
+    # shown itself leaves it: a routable sub-page (the matrix) shows the exploration with its French text, while
+    # the files give the exploration as read in the interface's language.
     if shows_the_page_itself(request, page):
         memoised(citation_key(page.pk, request), lambda: item, lasting=True)
     return {

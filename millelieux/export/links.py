@@ -175,7 +175,7 @@ def css_links(text):
 
 def html_pieces(text):
     """`text` as a list of pieces (see above); joined with every address left as it is, they are `text`."""
-    spans = []  # (start, end, piece); a preload tag or a JSON script comes before what it holds
+    spans = []  # (start, end, order, pieces): a preload tag or a JSON script comes before what it holds
     for match in JSON_SCRIPT.finditer(text):
         inner, last, content = [match.group(1)], 0, match.group(2)
         for path in JSON_PATH.finditer(content):
@@ -185,23 +185,19 @@ def html_pieces(text):
         spans.append((match.start(), match.end(), 0, inner))
     for kind, pattern in (("fetch", PRELOAD_FETCH), ("font", PRELOAD_FONT)):
         for match in pattern.finditer(text):
-            spans.append((match.start(), match.end(), 0, [("tag", kind, _address_pieces(match.group(0)))]))
+            tag = match.group(0)
+            spans.append((match.start(), match.end(), 0, [("tag", kind, _cut(tag, _address_spans(tag)))]))
     spans += _address_spans(text)
-    spans.sort(key=lambda span: (span[0], span[2]))
+    return _cut(text, spans)
+
+
+def _cut(text, spans):
+    """`text` cut at `spans` ((start, end, order, pieces)): each span's pieces replace its text; a span that
+    starts inside an earlier one (order breaks ties: 0 for a preload tag or a data script) is left out."""
     pieces, position = [], 0
-    for start, end, _order, found in spans:
+    for start, end, _order, found in sorted(spans, key=lambda span: (span[0], span[2])):
         if start < position:
             continue  # inside a preload tag or a data script already cut
-        pieces.append(text[position:start])
-        pieces += found
-        position = end
-    pieces.append(text[position:])
-    return [piece for piece in pieces if piece != ""]
-
-
-def _address_pieces(text):
-    pieces, position = [], 0
-    for start, end, _order, found in sorted(_address_spans(text)):
         pieces.append(text[position:start])
         pieces += found
         position = end

@@ -3,11 +3,12 @@
     pdf = build_book(exploration)                                  # bytes of the live exploration's book
     pdf = build_book(exploration, edition_title="Édition 2019", edition_date=datetime.date(2019, 6, 20))
 
-One HTML document (books/templates/books/book.html) holds the cover, the table of contents, the foreword and the
-method, every monograph (technical sheet, location map, timeline and stakeholder map as SVG), every impact with
-the places where it shows, the places × impacts matrix, the articles in reading order and the bibliography. Its
-figures are the includes of the pages, so the book and the site say the same thing. Only live pages outside
-restricted sections are printed.
+The book is the cover, the table of contents, the foreword and the method, every monograph (technical sheet,
+location map, timeline and stakeholder map as SVG), every impact with the places where it shows, the places ×
+impacts matrix, the articles in reading order and the bibliography. Each is a chapter, an HTML document of its
+own (books/templates/books/book.html), laid out and joined into one PDF by books.layout. Its figures are the
+includes of the pages, so the book and the site say the same thing. Only live pages outside restricted sections
+are printed.
 
 Nothing is fetched from the network: /static/ addresses are read through Django's staticfiles finders (the
 self-hosted typefaces are embedded in the PDF) and /media/ addresses through the default storage; anything else
@@ -15,12 +16,14 @@ is refused.
 """
 
 import datetime
+import hashlib
 import logging
 import mimetypes
 import re
 from contextlib import contextmanager
 from functools import cache
 from importlib import import_module
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -31,6 +34,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -39,6 +43,9 @@ from millelieux.explorations.matrix import build_matrix
 from millelieux.impacts.models import Evidence, ImpactPage
 from millelieux.places.models import PlaceFactSource, Stakeholder, TimelineEvent
 from millelieux.sources.models import Source
+
+from . import layout
+from .files import write_atomically
 
 # Where relative addresses of the document resolve; never contacted (see BookURLFetcher).
 DOCUMENT_ORIGIN = "https://livre.millelieux.invalid/"
@@ -91,7 +98,10 @@ def book_fetcher():
                     found = None
                 if not found:
                     raise ValueError(f"static file not found: {path}")
-                body = open(found, "rb")  # noqa: SIM115 (WeasyPrint closes the response)
+                if path.endswith(".woff2"):
+                    body = BytesIO(decompressed_typeface(found))
+                else:
+                    body = open(found, "rb")  # noqa: SIM115 (WeasyPrint closes the response)
             elif path.startswith(media_prefix):
                 body = default_storage.open(path[len(media_prefix) :], "rb")
             else:
@@ -100,6 +110,26 @@ def book_fetcher():
             return urls.URLFetcherResponse(url, body, {"Content-Type": content_type})
 
     return BookURLFetcher()
+
+
+def typefaces_folder():
+    return Path(settings.MEDIA_ROOT) / "books" / "typefaces"
+
+
+def decompressed_typeface(path):
+    """The font inside the WOFF2 file at `path`, decompressed once and kept in typefaces_folder(): WeasyPrint
+    would otherwise decompress every WOFF2 of the site's typefaces in Python for each book, a second each time."""
+    data = Path(path).read_bytes()
+    kept = typefaces_folder() / f"{Path(path).stem}-{hashlib.sha256(data).hexdigest()[:16]}.ttf"
+    try:
+        return kept.read_bytes()
+    except FileNotFoundError:
+        pass
+    output = BytesIO()
+    import_module("fontTools.ttLib.woff2").decompress(BytesIO(data), output)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(kept, output.getvalue())
+    return output.getvalue()
 
 
 def collected_static(name):
@@ -234,8 +264,6 @@ def book_context(exploration, *, edition_title=None, edition_date=None, base_url
         "sources": bibliography(exploration, places, impacts, articles),
         "online_url": f"{site_url}{exploration.url}" if site_url and exploration.url else "",
         "generated": timezone.localtime(),
-        # plain addresses, not {% static %}: the fetcher reads the files themselves, hashed names or not
-        "static_url": urlsplit(settings.STATIC_URL).path,
     }
 
 
@@ -266,34 +294,100 @@ def style_figures(html):
     return SVG_OPENING.sub(lambda m: m[0] + style, html)
 
 
-def book_html(exploration, *, edition_title=None, edition_date=None, base_url=None):
-    """The HTML document of the book (French, the study's language)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return style_figures(
-            render_to_string(
-                "books/book.html",
-                book_context(
-                    exploration, edition_title=edition_title, edition_date=edition_date, base_url=base_url
-                ),
-            )
+def book_chapters(context):
+    """The chapters of the book in order, each as (part, HTML body): `part` names the part whose running head a
+    chapter takes when it does not open the part itself."""
+    render = render_to_string
+    chapters = [
+        ("", render("books/includes/cover.html", context)),
+        ("", render("books/includes/contents.html", context)),
+        ("", render("books/includes/introduction.html", context)),
+    ]
+    parts = [
+        ("terrains", _("Les terrains"), "places", "books/includes/monograph.html", "page"),
+        ("impacts", _("Les impacts"), "impacts", "books/includes/impact.html", "impact"),
+        ("articles", _("Entretiens et articles"), "articles", "books/includes/article.html", "page"),
+    ]
+    for part_id, title, entries, template, name in parts:
+        if not context[entries]:
+            continue
+        opening = {**context, "part_id": part_id, "part_title": title}
+        chapters.append(("", render("books/includes/part_opening.html", opening)))
+        chapters += [(title, render(template, {**context, name: entry})) for entry in context[entries]]
+        if part_id == "impacts" and context["matrix"]:
+            chapters.append(("", render("books/includes/matrix.html", context)))
+    chapters.append(("", render("books/includes/bibliography.html", context)))
+    return [(part, body) for part, body in chapters if body.strip()]
+
+
+def book_documents(context):
+    """Each chapter as an HTML document of its own (French, the study's language), figures styled."""
+    return [
+        style_figures(
+            render_to_string("books/book.html", {**context, "part": part, "chapter": mark_safe(body)})
         )
+        for part, body in book_chapters(context)
+    ]
 
 
-def build_book(exploration, *, base_url=None, edition_title=None, edition_date=None):
+def book_html(exploration, *, edition_title=None, edition_date=None, base_url=None):
+    """The whole book as one HTML document: every chapter in order (to read or check; the PDF is laid out
+    chapter by chapter)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        context = book_context(
+            exploration, edition_title=edition_title, edition_date=edition_date, base_url=base_url
+        )
+        body = "\n".join(body for _part, body in book_chapters(context))
+        return style_figures(render_to_string("books/book.html", {**context, "chapter": mark_safe(body)}))
+
+
+def stylesheets():
+    """The addresses of the book's style sheets, and a digest of their text (a laid-out chapter is kept only
+    for the sheets it was laid out with)."""
+    static_url = urlsplit(settings.STATIC_URL).path
+    names = ["css/fonts.css", "css/site.css", "books/book.css"]
+    digest = hashlib.sha256(weasyprint().__version__.encode())
+    for name in names:
+        found = finders.find(name) or collected_static(name)
+        digest.update(Path(found).read_bytes() if found else name.encode())
+    return [f"{DOCUMENT_ORIGIN.rstrip('/')}{static_url}{name}" for name in names], digest.hexdigest()[:16]
+
+
+def pdf_date(value):
+    """A date (or an aware datetime) in the PDF's format: D:20190620, D:20261126184512+01'00'."""
+    if not isinstance(value, datetime.datetime):
+        return f"D:{value:%Y%m%d}"
+    offset = value.strftime("%z")
+    zone = f"{offset[:3]}'{offset[3:]}'" if offset else ""
+    return f"D:{value:%Y%m%d%H%M%S}{zone}"
+
+
+def build_book(exploration, *, base_url=None, edition_title=None, edition_date=None, chapters_folder=None):
     """The PDF of `exploration` as bytes.
 
     `base_url` is the site's address (https://millelieux.example.org): the cover then gives the online
     version's address. `edition_title` and `edition_date` (a date) name a citable edition; by default the book is
-    dated by the latest publication of its pages. Raises BookUnavailable when WeasyPrint's libraries are missing.
+    dated by the latest publication of its pages. With `chapters_folder`, the chapters laid out are kept there and
+    those unchanged since the last build are taken from it (books.layout). Raises BookUnavailable when
+    WeasyPrint's libraries are missing.
     """
     if isinstance(edition_date, datetime.datetime):
         edition_date = edition_date.date()
     library = weasyprint()
-    html = book_html(exploration, edition_title=edition_title, edition_date=edition_date, base_url=base_url)
-    fonts = import_module("weasyprint.text.fonts").FontConfiguration()
-    document = library.HTML(string=html, base_url=DOCUMENT_ORIGIN, url_fetcher=book_fetcher())
+    with translation.override(settings.LANGUAGE_CODE):
+        context = book_context(
+            exploration, edition_title=edition_title, edition_date=edition_date, base_url=base_url
+        )
+        documents = book_documents(context)
+    urls, digest = stylesheets()
+    printer = layout.ChapterPrinter(library, urls, book_fetcher(), DOCUMENT_ORIGIN, stylesheet_digest=digest)
+    store = layout.ChapterFolder(chapters_folder) if chapters_folder else layout.ChapterMemory()
+    metadata = {
+        "/CreationDate": pdf_date(context["edition_date"]),
+        "/ModDate": pdf_date(context["generated"]),
+    }
     with quiet(logging.getLogger("weasyprint")):
-        return document.write_pdf(font_config=fonts, uncompressed_pdf=False)
+        return layout.compose(documents, printer, store, metadata=metadata)
 
 
 @contextmanager

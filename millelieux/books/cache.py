@@ -9,9 +9,6 @@ build (a lock file per exploration) and never read a half-written file (written 
 """
 
 import hashlib
-import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -20,13 +17,9 @@ from wagtail.models import Page
 from millelieux.core.routing import private_pages_q
 
 from .book import build_book
+from .files import locked, write_atomically
 
-BOOK_FORMAT = "1"
-
-try:  # POSIX; elsewhere two simultaneous first requests may both build (the rename keeps the file whole)
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None
+BOOK_FORMAT = "2"
 
 
 def books_folder():
@@ -54,43 +47,15 @@ def content_digest(exploration):
     return hashlib.sha256(repr(state).encode()).hexdigest()[:20]
 
 
-@contextmanager
-def locked(path):
-    """Hold an exclusive lock on `path` (created if missing) for the block."""
-    with open(path, "a+b") as handle:
-        if fcntl is not None:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            if fcntl is not None:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def write_atomically(path, data):
-    """Write `data` to `path` through a temporary file of the same folder renamed over it: a reader sees the
-    old file or the new one, never part of it."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def cached_book(exploration, *, base_url=None):
     """The path of the exploration's current book, built (once) if its content changed since the last one;
-    older books of the exploration are removed."""
+        older books of the exploration are removed. The chapters laid out are kept beside it (books.layout): the next
+    build lays out again only the chapters an edit changed."""
+    folder = books_folder() / str(exploration.pk)
     return cached_file(
-        books_folder() / str(exploration.pk),
+        folder,
         f"{content_digest(exploration)}.pdf",
-        lambda: build_book(exploration, base_url=base_url),
+        lambda: build_book(exploration, base_url=base_url, chapters_folder=folder / "chapters"),
     )
 
 

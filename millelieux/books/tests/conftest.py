@@ -2,11 +2,15 @@
 
 `demo_book`: the demo content (load_demo) on a small map of France — one region covering the mainland, a
 department and a commune (with a square outline) for each demo commune, as in demo/tests/test_demo_pictures.py —
-and its book, built once for the whole package inside a transaction rolled back at the end (each test then runs
-in a savepoint of it), so nothing is left behind. Building the book takes a dozen seconds: it is built once.
+and its book (`pdf`, its laid-out chapters kept in the folder `chapters`), built once for the whole package
+inside a transaction rolled back at the end (each test then runs in a savepoint of it), so nothing is left
+behind. Building the book takes a dozen seconds: it is built once.
 """
 
+import shutil
+import tempfile
 from io import BytesIO
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -81,10 +85,12 @@ def built(django_db_setup, django_db_blocker):
             load_small_france()
             load_demo()
             exploration = mille_lieux()
-            pdf = build_book(exploration, base_url="https://millelieux.example.org")
+            chapters = Path(tempfile.mkdtemp(prefix="millelieux-book-chapters-"))
+            pdf = build_book(exploration, base_url="https://millelieux.example.org", chapters_folder=chapters)
             data = SimpleNamespace(
                 exploration=exploration,
                 pdf=pdf,
+                chapters=chapters,
                 html=book_html(exploration),
                 reader=PdfReader(BytesIO(pdf)),
             )
@@ -93,6 +99,7 @@ def built(django_db_setup, django_db_blocker):
             outer.__exit__(None, None, None)
             raise
     yield data
+    shutil.rmtree(data.chapters, ignore_errors=True)
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)

@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from millelieux.books.cache import cached_file, write_atomically
+from millelieux.books.cache import cached_file
+from millelieux.books.files import write_atomically
 
 
 def test_simultaneous_requests_wait_for_one_build(tmp_path):

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from millelieux.books.book import BookUnavailable, build_book
-from millelieux.books.cache import write_atomically
+from millelieux.books.files import write_atomically
 from millelieux.core.routing import private_pages_q
 from millelieux.explorations.models import ExplorationPage
 

@@ -1,0 +1,165 @@
+"""The book laid out chapter by chapter (books.layout): a chapter is laid out again only when its text or its
+first page changed, and a book joined from kept chapters is the book composed from nothing, page for page,
+bookmark for bookmark and link for link."""
+
+import functools
+import shutil
+from io import BytesIO
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from millelieux.books import layout
+from millelieux.books.book import build_book
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://millelieux.example.org"
+
+
+@functools.cache
+def facts(pdf):
+    """What a reader of the PDF meets: each page's text, the outline, each link and where it leads."""
+    reader = PdfReader(BytesIO(pdf))
+    outline = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                outline.append((level, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 1)
+    document = pikepdf.open(BytesIO(pdf))
+    page_of = {page.objgen: index for index, page in enumerate(document.pages)}
+    links = []
+    for index, page in enumerate(document.pages):
+        for annotation in page.obj.get("/Annots", []):
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            box = [round(float(value)) for value in annotation.Rect]
+            target = page_of[annotation.Dest[0].objgen] if "/Dest" in annotation else str(annotation.A.URI)
+            links.append((index, tuple(box), target))
+    return {
+        "pages": [page.extract_text() for page in reader.pages],
+        "outline": outline,
+        "links": sorted(links),
+    }
+
+
+@pytest.fixture
+def layouts(monkeypatch):
+    """The first page of every chapter WeasyPrint lays out from now on."""
+    calls = []
+    lay_out = layout.ChapterPrinter.lay_out
+
+    def counted(self, html, first_page, **options):
+        calls.append(first_page)
+        return lay_out(self, html, first_page, **options)
+
+    monkeypatch.setattr(layout.ChapterPrinter, "lay_out", counted)
+    return calls
+
+
+def lengthen(place):
+    """A monograph's story made longer by some pages: every chapter after it moves to other pages."""
+    paragraph = (
+        "Un paragraphe ajouté pour allonger le récit de la monographie et décaler les pages suivantes. " * 8
+    )
+    place.body = [*((block.block_type, block.value) for block in place.body)] + [
+        ("paragraph", f"<p>{paragraph}</p>") for _ in range(25)
+    ]
+    place.save_revision().publish()
+
+
+@pytest.fixture
+def kept_chapters(demo_book, tmp_path):
+    """A copy of the chapters laid out for the demo's book (each test changes its own)."""
+    folder = tmp_path / "chapitres"
+    shutil.copytree(demo_book.chapters, folder)
+    return folder
+
+
+def test_chapters_are_kept_and_an_edit_lays_out_only_what_it_changed(demo_book, kept_chapters, layouts):
+    exploration = demo_book.exploration
+    folder = kept_chapters
+    first = demo_book.pdf
+    chapters = len(list(folder.glob("*.pdf")))
+    assert chapters >= 30
+    assert sorted(path.name for path in folder.iterdir() if path.suffix == ".json") == sorted(
+        [f"{path.stem}.json" for path in folder.glob("*.pdf")] + ["numbers.json"]
+    )
+
+    layouts.clear()
+    again = build_book(exploration, base_url=SITE, chapters_folder=folder)
+    assert layouts == []  # nothing changed: every chapter is taken as it was
+    assert facts(again) == facts(first)
+
+    article = exploration.articles().first().specific
+    article.title = "Un entretien au titre corrigé"
+    article.save_revision().publish()
+    layouts.clear()
+    edited = build_book(exploration, base_url=SITE, chapters_folder=folder)
+    assert len(layouts) == 2  # the article, and the contents that list its title
+    assert "Un entretien au titre corrigé" in facts(edited)["pages"][1]
+    assert len(list(folder.glob("*.pdf"))) == chapters  # the article's old chapter is gone
+
+
+def test_a_book_joined_from_kept_chapters_is_the_book_composed_from_nothing(
+    demo_book, kept_chapters, layouts
+):
+    exploration = demo_book.exploration
+    folder = kept_chapters
+    lengthen(exploration.places().first().specific)
+
+    layouts.clear()
+    kept = facts(build_book(exploration, base_url=SITE, chapters_folder=folder))
+    laid_out_again = len(layouts)
+    fresh = facts(build_book(exploration, base_url=SITE))
+
+    assert len(kept["pages"]) > len(facts(demo_book.pdf)["pages"])  # the monograph took more pages
+    assert 1 not in layouts[:laid_out_again]  # the cover stayed as it was
+    assert kept == fresh
+    # the contents give the monographs' new pages
+    contents = kept["pages"][1]
+    for level, title, page in kept["outline"]:
+        if level == 2 and title in {place.title for place in exploration.places()}:
+            assert f"{title}" in kept["pages"][page]
+            assert str(page + 1) in contents
+
+
+def test_a_damaged_chapter_file_is_laid_out_again_not_trusted(demo_book, kept_chapters, layouts):
+    exploration = demo_book.exploration
+    folder = kept_chapters
+    first = demo_book.pdf
+    damaged = sorted(folder.glob("*.pdf"))[0]
+    damaged.write_bytes(b"pas un PDF")
+    (folder / "numbers.json").write_text("{pas du JSON")
+
+    layouts.clear()
+    again = build_book(exploration, base_url=SITE, chapters_folder=folder)
+
+    assert len(layouts) >= 1
+    assert damaged.read_bytes().startswith(b"%PDF-")
+    assert facts(again) == facts(first)
+
+
+def test_each_link_inside_the_book_is_given_its_page_number():
+    html = (
+        '<p><a href="#impact-3">voir</a> <a class="page-ref" href="#monographie-2">ici</a> '
+        '<a href="https://example.org/#x">dehors</a> <a href="#inconnue">là</a></p>'
+    )
+    numbered = layout.with_page_numbers(html, {"impact-3": "41", "monographie-2": "7"})
+    assert '<a href="#impact-3" data-page="41">' in numbered
+    assert '<a class="page-ref" href="#monographie-2" data-page="7">' in numbered
+    assert '<a href="https://example.org/#x">' in numbered  # not a link inside the book
+    assert f'<a href="#inconnue" data-page="{layout.UNKNOWN_PAGE}">' in numbered
+    assert layout.linked_anchors(html) == {"impact-3", "monographie-2", "inconnue"}
+
+
+def test_a_point_of_the_page_in_pdf_points_from_the_bottom():
+    # A4 is 793.7 CSS pixels tall: its top left corner is 595.28 points above the bottom
+    assert layout.pdf_point(0, 0, 793.7) == [0, 595.28]
+    assert layout.pdf_point(96, 793.7, 793.7) == [72, 0]

@@ -24,8 +24,9 @@ from millelieux.settings.env import env_int
 # caching in browsers and proxies is safe.
 MEDIA_CACHE_CONTROL = "public, max-age=86400"
 # Folders of MEDIA_ROOT never served at /media/: Wagtail documents go through /documents/, which enforces
-# the privacy of their collection.
-MEDIA_PRIVATE_FOLDERS = {"documents"}
+# the privacy of their collection; the books' cache (each book, its laid-out chapters, the decompressed
+# typefaces) through /explorations/<slug>/livre.pdf, which serves only a live exploration's current book.
+MEDIA_PRIVATE_FOLDERS = {"documents", "books"}
 
 
 def serving_address():

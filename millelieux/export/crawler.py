@@ -35,7 +35,7 @@ from . import links
 # Never exported: the admin, the language switch (a POST), Wagtail's own views (password forms of private
 # pages), and the interactive API documentation (it needs the live API).
 EXCLUDED_PREFIXES = ("/admin/", "/i18n/", "/_util/", "/api/v1/docs", "/api/v1/openapi.json/")
-MEDIA_PRIVATE_FOLDERS = ("documents/",)
+MEDIA_PRIVATE_FOLDERS = ("documents/", "books/")  # as core.serving: never exported from /media/
 HASHED_NAME = re.compile(r"\.[0-9a-f]{12}(\.[^./]+)$")
 # Rendering a page allocates hundreds of thousands of short-lived objects: with Python's default (700 young
 # objects) the collector runs thousands of times per crawl, each pass over a heap holding the census and the

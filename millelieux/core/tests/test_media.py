@@ -128,6 +128,8 @@ def media_beside_a_secret(tmp_path):
     (media / "documents").mkdir()
     (media / "documents" / "rapport-prive.pdf").write_bytes(b"%PDF-1.4 private")
     (media / "images" / ".hidden.png").write_bytes(png_bytes())
+    (media / "books" / "3" / "chapters").mkdir(parents=True)
+    (media / "books" / "3" / "chapters" / "0a1b.pdf").write_bytes(b"%PDF-1.7 chapter")
     (tmp_path / "secret.txt").write_text("SECRET")
     with override_settings(MEDIA_ROOT=media):
         yield media
@@ -172,6 +174,11 @@ def test_documents_are_not_served_at_media_but_only_through_their_own_view(
     client, media_beside_a_secret, url
 ):
     assert client.get(url).status_code == 404
+
+
+def test_the_books_cache_is_not_served_at_media_but_only_through_the_book_view(client, media_beside_a_secret):
+    assert client.get("/media/books/3/chapters/0a1b.pdf").status_code == 404
+    assert client.get("/media/Books/3/chapters/0a1b.pdf").status_code == 404
 
 
 def test_hidden_files_and_folder_listings_are_not_served(client, media_beside_a_secret):

@@ -19,6 +19,7 @@ import datetime
 import hashlib
 import logging
 import mimetypes
+import posixpath
 import re
 from contextlib import contextmanager
 from functools import cache
@@ -341,15 +342,26 @@ def book_html(exploration, *, edition_title=None, edition_date=None, base_url=No
         return style_figures(render_to_string("books/book.html", {**context, "chapter": mark_safe(body)}))
 
 
+# A file a style sheet reads (a typeface, a picture): url("../vendor/…") relative to the sheet.
+STYLESHEET_URL = re.compile(r"""url\(\s*["']?([^"')]+?)["']?\s*\)""")
+
+
 def stylesheets():
-    """The addresses of the book's style sheets, and a digest of their text (a laid-out chapter is kept only
-    for the sheets it was laid out with)."""
+    """The addresses of the book's style sheets, and a digest of WeasyPrint's version, of their text and of the
+    files they read (a laid-out chapter is kept only for the sheets and typefaces it was laid out with)."""
     static_url = urlsplit(settings.STATIC_URL).path
     names = ["css/fonts.css", "css/site.css", "books/book.css"]
     digest = hashlib.sha256(weasyprint().__version__.encode())
     for name in names:
         found = finders.find(name) or collected_static(name)
-        digest.update(Path(found).read_bytes() if found else name.encode())
+        text = Path(found).read_bytes() if found else b""
+        digest.update(name.encode() + b"\0" + text)
+        for address in sorted(set(STYLESHEET_URL.findall(text.decode("utf-8", "replace")))):
+            if address.startswith(("data:", "#")) or urlsplit(address).scheme:
+                continue
+            read = posixpath.normpath(posixpath.join(posixpath.dirname(name), urlsplit(address).path))
+            file = finders.find(read) or collected_static(read)
+            digest.update(read.encode() + b"\0" + (Path(file).read_bytes() if file else b""))
     return [f"{DOCUMENT_ORIGIN.rstrip('/')}{static_url}{name}" for name in names], digest.hexdigest()[:16]
 
 

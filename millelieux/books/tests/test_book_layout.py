@@ -8,10 +8,11 @@ from io import BytesIO
 
 import pikepdf
 import pytest
+from django.contrib.staticfiles import finders
 from pypdf import PdfReader
 
 from millelieux.books import layout
-from millelieux.books.book import build_book
+from millelieux.books.book import build_book, stylesheets
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +164,22 @@ def test_a_point_of_the_page_in_pdf_points_from_the_bottom():
     # A4 is 793.7 CSS pixels tall: its top left corner is 595.28 points above the bottom
     assert layout.pdf_point(0, 0, 793.7) == [0, 595.28]
     assert layout.pdf_point(96, 793.7, 793.7) == [72, 0]
+
+
+def test_kept_chapters_are_laid_out_again_when_a_typeface_of_the_style_sheets_changes(tmp_path, monkeypatch):
+    urls, digest = stylesheets()
+    assert [url.rsplit("/static/", 1)[1] for url in urls] == [
+        "css/fonts.css",
+        "css/site.css",
+        "books/book.css",
+    ]
+    assert stylesheets()[1] == digest
+    other_version = tmp_path / "source-sans-3-latin-400-normal.woff2"
+    other_version.write_bytes(b"wOF2 une autre version de la fonte")
+    find = finders.find
+
+    def find_other_version(name, *args, **kwargs):
+        return str(other_version) if name.endswith(other_version.name) else find(name, *args, **kwargs)
+
+    monkeypatch.setattr(finders, "find", find_other_version)
+    assert stylesheets()[1] != digest

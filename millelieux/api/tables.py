@@ -587,7 +587,7 @@ CENSUS = Table(
             {"pattern": IDS_PATTERN},
         ),
     ],
-    lambda params, request: queries.ordered_census_entries(params, request),
+    queries.census_rows,
 )
 
 TABLES = {table.name: table for table in (PLACES, IMPACTS, EVIDENCE, CENSUS)}

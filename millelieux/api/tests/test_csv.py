@@ -6,11 +6,14 @@ import io
 import re
 
 import pytest
+from django.test import RequestFactory
 from frictionless import Package, Resource, Schema
 
-from millelieux.api.tables import FORMULA_STARTS
+from millelieux.api import params, queries
+from millelieux.api.tables import CENSUS, FORMULA_STARTS
 from millelieux.census.models import CensusEntry
 from millelieux.census.tests.helpers import REAL_CGET
+from millelieux.territories.models import Commune
 
 from .conftest import FORMULA_TITLE
 
@@ -111,6 +114,28 @@ def test_the_census_csv_of_the_real_cget_file_is_valid_against_its_table_schema(
     report = _validate(tmp_path, client, ["census"])
 
     assert report.tasks[0].stats["rows"] == CensusEntry.objects.count() == cget.created
+
+
+def test_the_census_csv_gives_each_entry_the_cells_its_model_instance_gives(cget, db):
+    """The census CSV is written from light records (queries.census_rows), not model instances: each cell of each
+    entry is the one its instance gives, entries without a commune or whose commune has no department included."""
+    census = CensusEntry.objects.first().census
+    lonely = Commune.objects.create(code="99998", name="Commune sans département")
+    CensusEntry.objects.create(census=census, external_id="x-1", name="=Sans commune")
+    CensusEntry.objects.create(census=census, external_id="x-2", name="Sans département", commune=lonely)
+    request = RequestFactory().get("/api/v1/census.csv")
+    context = {"request": request}
+    light = list(queries.census_rows(params.CensusFilters(), request))
+    instances = list(queries.ordered_census_entries(params.CensusFilters(), request))
+
+    assert [row.pk for row in light] == [entry.pk for entry in instances]
+    assert len(light) == cget.created + 2
+    for row, entry in zip(light, instances, strict=True):
+        for column in CENSUS.columns:
+            assert column.cell(row, context) == column.cell(entry, context), (entry.name, column.name)
+    name = next(column for column in CENSUS.columns if column.name == "nom")
+    without_commune = next(row for row in light if row.external_id == "x-1")
+    assert name.cell(without_commune, context) == "'=Sans commune"  # still inert
 
 
 def test_the_table_schemas_describe_every_field_in_french_with_a_primary_key(client, db):

@@ -4,8 +4,11 @@ that same document, with no script or style from elsewhere.
 
 Every operation answers 400 with a JSON message ({"message", "errors"}) to a bad or unknown parameter."""
 
+import functools
+
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
@@ -15,7 +18,24 @@ from ninja.errors import ValidationError
 
 from . import features, params, queries, schemas, tables
 
-api = NinjaAPI(
+
+class DescribedOnce(NinjaAPI):
+    """The OpenAPI document is made from the code alone (operations, parameters, schemas), about 20 ms each
+    time: it is made once per address prefix and language, and the same document is served after. Callers read
+    it and never change it."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return _openapi_document(self, path_prefix, translation.get_language())
+
+
+@functools.lru_cache(maxsize=16)
+def _openapi_document(api, path_prefix, language):
+    return NinjaAPI.get_openapi_schema(api, path_prefix=path_prefix)
+
+
+api = DescribedOnce(
     title="Mille Lieux",
     version="1",
     description=(

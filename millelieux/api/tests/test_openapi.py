@@ -14,6 +14,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from millelieux.api.api import api
+
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
@@ -69,3 +71,16 @@ def connection_kept():
 def test_generated_requests_get_documented_answers(case, study, connection_kept):
     # The WSGI client does not decompress: ask for plain bodies (gzip is tested in test_geojson).
     case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
+
+
+def test_the_openapi_document_is_made_once_per_address_prefix(client):
+    served = client.get("/api/v1/openapi.json").json()
+    document = api.get_openapi_schema(path_prefix="/api/v1")
+
+    assert api.get_openapi_schema(path_prefix="/api/v1") is document  # made once, not at each request
+    assert served == client.get("/api/v1/openapi.json").json()
+    assert set(served["paths"]) == set(document["paths"])
+    elsewhere = api.get_openapi_schema(path_prefix="/ailleurs/v1")
+    assert sorted(elsewhere["paths"]) == sorted(
+        p.replace("/api/v1", "/ailleurs/v1") for p in document["paths"]
+    )

@@ -3,6 +3,7 @@ first page changed, and a book joined from kept chapters is the book composed fr
 bookmark for bookmark and link for link."""
 
 import functools
+import os
 import shutil
 from io import BytesIO
 
@@ -12,7 +13,7 @@ from django.contrib.staticfiles import finders
 from pypdf import PdfReader
 
 from millelieux.books import layout
-from millelieux.books.book import build_book, stylesheets
+from millelieux.books.book import DOCUMENT_ORIGIN, book_fetcher, build_book, stylesheets, weasyprint
 from millelieux.books.tests.test_book_pdf import outline_titles
 
 pytestmark = pytest.mark.django_db
@@ -175,3 +176,39 @@ def test_kept_chapters_are_laid_out_again_when_a_typeface_of_the_style_sheets_ch
 
     monkeypatch.setattr(finders, "find", find_other_version)
     assert stylesheets()[1] != digest
+
+
+def printer(digest):
+    urls, _digest = stylesheets()
+    return layout.ChapterPrinter(
+        weasyprint(), urls, book_fetcher(), DOCUMENT_ORIGIN, stylesheet_digest=digest
+    )
+
+
+def test_the_style_sheets_are_read_once_for_the_books_of_a_thread_while_their_digest_holds():
+    digest = stylesheets()[1]
+    fonts, sheets = printer(digest).sheets()
+
+    assert printer(digest).sheets() == (fonts, sheets)  # the next book: the same sheets, not read again
+    other_fonts, other_sheets = printer(f"{digest}-changed").sheets()
+    assert other_fonts is not fonts and other_sheets is not sheets
+    chapter = printer(f"{digest}-changed").lay_out("<html><body><h1>Un chapitre</h1></body></html>", 7)
+    assert chapter.page_count == 1 and chapter.pdf.startswith(b"%PDF")
+
+
+def test_a_forked_process_never_removes_the_typefaces_of_the_sheets_its_parent_read():
+    """The export's rendering processes are forked: they use the sheets their parent read, and the typefaces'
+    temporary folder stays the parent's."""
+    fonts, _sheets = printer(stylesheets()[1]).sheets()
+    folder = fonts._folder
+    assert folder is not None and any(folder.iterdir())  # the typefaces of fonts.css, written there
+    child = os.fork()
+    if child == 0:
+        try:  # what collecting the sheets' fonts does: when the process ends, or reads other sheets
+            fonts.__del__()
+        finally:
+            os._exit(0)
+    _pid, status = os.waitpid(child, 0)
+
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert folder.is_dir() and any(folder.iterdir())

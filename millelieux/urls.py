@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from millelieux.api.api import api
+from millelieux.books.urls import localized_urlpatterns as book_redirect_urls
 from millelieux.core.serving import favicon, robots_txt, serve_media
 from millelieux.core.views import serve as serve_page
 from millelieux.editions.urls import citation_urlpatterns as edition_citation_urls
@@ -22,6 +23,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("api/v1/", api.urls),
     path("", include("millelieux.editions.urls")),  # /editions/<exploration>/<edition>/: frozen static copies
+    path("", include("millelieux.books.urls")),  # the study as a PDF book (/explorations/<slug>/livre.pdf)
 ]
 
 # Uploaded images and their renditions, with or without DEBUG, unless SERVE_MEDIA is off (the view checks it,
@@ -39,7 +41,7 @@ if settings.DEBUG:
 # core.views.serve (same address pattern, first in the list), which reads translations (core/i18n.py).
 urlpatterns += i18n_patterns(
     path("", include("millelieux.census.urls")),  # the national map (/carte/), before Wagtail's catch-all
-    path("", include("millelieux.books.urls")),  # the study as a PDF book (/explorations/<slug>/livre.pdf)
+    path("", include(book_redirect_urls)),  # /en/explorations/<slug>/livre.pdf: to the book's one address
     path("", include("millelieux.explorations.urls")),  # « Citer cette page » (/citer/<id>.bib and .json)
     path("", include(edition_citation_urls)),  # /citer/editions/<exploration>/<edition>.bib and .json
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),

@@ -5,6 +5,7 @@ from io import BytesIO
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
@@ -108,3 +109,21 @@ def test_an_exploration_in_a_private_section_is_not_found(small):
 
 def test_only_reading_methods_are_allowed(small):
     assert Client().post("/explorations/petite/livre.pdf").status_code == 405
+
+
+def test_the_book_has_one_address_whatever_the_interface_language(small):
+    """Printed in the study's language, the book is held once by a site and its static copy: the English
+    interface links to it, and its former English address leads to it."""
+    with translation.override("en"):
+        english_data_page = small.get_url() + small.reverse_subpage("data")
+    assert english_data_page.startswith("/en/")
+    client = Client()
+
+    page = client.get(english_data_page)
+    former = client.get("/en/explorations/petite/livre.pdf")
+
+    assert page.status_code == 200
+    assert 'href="/explorations/petite/livre.pdf"' in page.content.decode()
+    assert former.status_code == 301
+    assert former["Location"] == "/explorations/petite/livre.pdf"
+    assert client.get("/en/explorations/nulle-part/livre.pdf", follow=True).status_code == 404

@@ -1,10 +1,15 @@
 """Pages rendered by two processes give the same export as one (on PostgreSQL; an in-memory SQLite database
 is not shared between processes, so there the export stays in one)."""
 
+import fcntl
+import multiprocessing
+from pathlib import Path
+
 import pytest
 
 from millelieux.articles.factories import make_article
 from millelieux.explorations.factories import make_exploration
+from millelieux.export.crawler import RESULTS_PIPE_SIZE, RenderingPool
 from millelieux.export.site import MARKER, export_site
 from millelieux.places.factories import make_place
 
@@ -33,3 +38,25 @@ def test_two_processes_write_the_same_files_as_one(tmp_path):
 
     assert contents(tmp_path / "two") == contents(tmp_path / "one")
     assert shared.pages == alone.pages >= 10
+
+
+def system_pipe_limit():
+    try:
+        return int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    except (OSError, ValueError):
+        return 0
+
+
+@pytest.mark.skipif(
+    not hasattr(fcntl, "F_GETPIPE_SZ") or system_pipe_limit() < RESULTS_PIPE_SIZE,
+    reason="pipe sizes are set on Linux only, up to the system's limit",
+)
+def test_the_pipe_bringing_pages_back_from_the_rendering_processes_holds_several_pages():
+    """A rendered page and its pieces are 100 to 200 KB pickled: with a pipe of 64 KiB, a rendering process
+    waited for this one to read each of them."""
+    context = multiprocessing.get_context("fork")
+    with RenderingPool(1, context=context) as pool:
+        size = fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_GETPIPE_SZ)
+        assert pool.apply(len, ("x" * 300_000,)) == 300_000
+
+    assert size == RESULTS_PIPE_SIZE

@@ -55,7 +55,8 @@ PORTRAIT_MATRIX_COLUMNS = 10
 
 
 class BookUnavailable(Exception):
-    """WeasyPrint cannot run here (a system library it needs is missing); `message` says which one."""
+    """The book cannot be made: WeasyPrint cannot run here (a system library it needs is missing), or its page
+    numbers never settled (books.layout); `message` says which, in French."""
 
     def __init__(self, message):
         super().__init__(message)
@@ -381,7 +382,7 @@ def build_book(exploration, *, base_url=None, edition_title=None, edition_date=N
     version's address. `edition_title` and `edition_date` (a date) name a citable edition; by default the book is
     dated by the latest publication of its pages. With `chapters_folder`, the chapters laid out are kept there and
     those unchanged since the last build are taken from it (books.layout). Raises BookUnavailable when
-    WeasyPrint's libraries are missing.
+    WeasyPrint's libraries are missing or when the page numbers never settle.
     """
     if isinstance(edition_date, datetime.datetime):
         edition_date = edition_date.date()
@@ -399,7 +400,18 @@ def build_book(exploration, *, base_url=None, edition_title=None, edition_date=N
         "/ModDate": pdf_date(context["generated"]),
     }
     with quiet(logging.getLogger("weasyprint")):
-        return layout.compose(documents, printer, store, metadata=metadata)
+        try:
+            return layout.compose(documents, printer, store, metadata=metadata)
+        except layout.LayoutDidNotSettle as error:
+            logging.getLogger(__name__).error("The book of %s: %s", exploration.slug, error)
+            raise BookUnavailable(
+                _(
+                    "Le livre PDF ne peut pas être mis en pages : les numéros de page de ses renvois ont changé à "
+                    "chaque essai (%(rounds)s essais). Signalez-le aux développeurs avec l'adresse de "
+                    "l'exploration."
+                )
+                % {"rounds": layout.MAX_ROUNDS}
+            ) from error
 
 
 @contextmanager

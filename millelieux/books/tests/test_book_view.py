@@ -9,6 +9,7 @@ from django.utils import translation
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
+from millelieux.books import layout
 from millelieux.books.cache import books_folder
 from millelieux.explorations.factories import make_exploration
 from millelieux.impacts.factories import make_evidence, make_impact
@@ -127,3 +128,14 @@ def test_the_book_has_one_address_whatever_the_interface_language(small):
     assert former.status_code == 301
     assert former["Location"] == "/explorations/petite/livre.pdf"
     assert client.get("/en/explorations/nulle-part/livre.pdf", follow=True).status_code == 404
+
+
+def test_a_book_whose_page_numbers_never_settle_is_a_clear_503_not_a_server_error(small, monkeypatch):
+    # one round of layout only: a book laid out from nothing needs two (its page numbers are not known yet)
+    monkeypatch.setattr(layout, "MAX_ROUNDS", 1)
+
+    response = Client().get("/explorations/petite/livre.pdf")
+
+    assert response.status_code == 503
+    assert "numéros de page" in response.content.decode()
+    assert pdf_files(small) == []  # nothing half-written

@@ -7,6 +7,7 @@ import json
 import bibtexparser
 import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from millelieux.articles.factories import make_article
@@ -81,8 +82,21 @@ def test_the_bibtex_download_parses_back_with_the_right_fields(client):
     assert entry["organization"] == "Mille Lieux"
     assert entry["url"] == f"http://testserver{url_of(place)}"
     assert entry["urldate"] == datetime.date.today().isoformat()
-    assert entry["date"] == place.first_published_at.date().isoformat()
+    # the day in the site's time zone (Europe/Paris), as readers and the page see it, not in UTC
+    assert entry["date"] == timezone.localdate(place.first_published_at).isoformat()
     assert entry["langid"] == "french"
+
+
+def test_a_page_published_just_after_midnight_in_paris_is_cited_with_the_paris_day(client):
+    place = make_place(title="La Quincaillerie")
+    place.first_published_at = datetime.datetime(2026, 6, 30, 22, 30, tzinfo=datetime.UTC)  # 1 July, 0:30
+    place.save(update_fields=["first_published_at"])
+
+    entry = parse_bibtex(client.get(bib_url(place)).content.decode())
+    (item,) = json.loads(client.get(json_url(place)).content)
+
+    assert entry["date"] == "2026-07-01"
+    assert item["issued"] == {"date-parts": [[2026, 7, 1]]}
 
 
 def test_the_bibtex_key_is_stable_when_the_title_changes(client):
@@ -126,7 +140,7 @@ def test_the_csl_json_download_is_a_list_of_items_with_dates_as_date_parts(clien
     assert item["publisher"] == "Mille Lieux"
     assert item["language"] == "fr"
     assert item["URL"] == f"http://testserver{url_of(place)}"
-    published = place.first_published_at.date()
+    published = timezone.localdate(place.first_published_at)
     assert item["issued"] == {"date-parts": [[published.year, published.month, published.day]]}
     today = datetime.date.today()
     assert item["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}

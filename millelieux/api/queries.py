@@ -316,33 +316,33 @@ def census_rows(params, request):
     and `commune` (code, name, size_class, department_id, department.code, department.region.code), or None
     without a commune. One query of values: model instances would be five a row (7,560 for the CGET base) and
     would read every commune's, department's and region's outline, for a file that prints none of it."""
-    departments = {}
-    censuses = {}
+    censuses, departments = {}, {}
     for row in ordered_census_entries(params, request).values_list(*CENSUS_ROW_FIELDS):
         values = dict(zip(CENSUS_ROW_FIELDS, row, strict=True))
+        department_id = values["commune__department_id"]
+        if department_id is not None and department_id not in departments:
+            region_code = values["commune__department__region__code"]
+            departments[department_id] = SimpleNamespace(
+                code=values["commune__department__code"],
+                region=SimpleNamespace(code=region_code) if region_code is not None else None,
+            )
         commune = None
         if values["commune_id"] is not None:
-            department_id = values["commune__department_id"]
-            department = None
-            if department_id is not None:
-                department = departments.get(department_id)
-                if department is None:
-                    region_code = values["commune__department__region__code"]
-                    department = departments[department_id] = SimpleNamespace(
-                        code=values["commune__department__code"],
-                        region=SimpleNamespace(code=region_code) if region_code is not None else None,
-                    )
             commune = SimpleNamespace(
                 code=values["commune__code"],
                 name=values["commune__name"],
                 size_class=values["commune__size_class"],
                 department_id=department_id,
-                department=department,
+                department=departments.get(department_id),
             )
         slug = values["census__slug"]
-        census = censuses.get(slug) or censuses.setdefault(slug, SimpleNamespace(slug=slug))
-        own = {name: value for name, value in values.items() if "__" not in name}
-        yield SimpleNamespace(**own, census=census, commune=commune)
+        census = censuses.setdefault(slug, SimpleNamespace(slug=slug))
+        yield SimpleNamespace(
+            **{name: values[name] for name in _CENSUS_OWN_FIELDS}, census=census, commune=commune
+        )
+
+
+_CENSUS_OWN_FIELDS = tuple(name for name in CENSUS_ROW_FIELDS if "__" not in name)
 
 
 def monographs_of(request):

@@ -53,6 +53,8 @@ DOCUMENT_ORIGIN = "https://livre.millelieux.invalid/"
 # Beyond this many impacts the matrix is printed on a landscape page.
 PORTRAIT_MATRIX_COLUMNS = 10
 
+logger = logging.getLogger(__name__)
+
 
 class BookUnavailable(Exception):
     """The book cannot be made: WeasyPrint cannot run here (a system library it needs is missing), or its page
@@ -403,7 +405,7 @@ def build_book(exploration, *, base_url=None, edition_title=None, edition_date=N
         try:
             return layout.compose(documents, printer, store, metadata=metadata)
         except layout.LayoutDidNotSettle as error:
-            logging.getLogger(__name__).error("The book of %s: %s", exploration.slug, error)
+            logger.error("The book of %s: %s", exploration.slug, error)
             raise BookUnavailable(
                 _(
                     "Le livre PDF ne peut pas être mis en pages : les numéros de page de ses renvois ont changé à "

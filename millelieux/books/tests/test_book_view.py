@@ -124,7 +124,7 @@ def test_the_book_has_one_address_whatever_the_interface_language(small):
     former = client.get("/en/explorations/petite/livre.pdf")
 
     assert page.status_code == 200
-    assert 'href="/explorations/petite/livre.pdf"' in page.content.decode()
+    assert 'href="/explorations/petite/livre.pdf" hreflang="fr"' in page.content.decode()
     assert former.status_code == 301
     assert former["Location"] == "/explorations/petite/livre.pdf"
     assert client.get("/en/explorations/nulle-part/livre.pdf", follow=True).status_code == 404

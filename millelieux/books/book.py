@@ -325,12 +325,24 @@ def book_chapters(context):
 
 
 def book_documents(context):
-    """Each chapter as an HTML document of its own (French, the study's language), figures styled."""
+    """Each chapter as an HTML document of its own (French, the study's language), figures styled.
+
+    Only the first chapter's head names the edition: the join takes the PDF's metadata from it, and the other
+    chapters of a citable edition's book are then the live book's, whose laid-out chapters it takes
+    (build_book's `reused_chapters`)."""
     return [
         style_figures(
-            render_to_string("books/book.html", {**context, "part": part, "chapter": mark_safe(body)})
+            render_to_string(
+                "books/book.html",
+                {
+                    **context,
+                    "part": part,
+                    "chapter": mark_safe(body),
+                    "edition_title": context["edition_title"] if index == 0 else "",
+                },
+            )
         )
-        for part, body in book_chapters(context)
+        for index, (part, body) in enumerate(book_chapters(context))
     ]
 
 
@@ -377,14 +389,24 @@ def pdf_date(value):
     return f"D:{value:%Y%m%d%H%M%S}{zone}"
 
 
-def build_book(exploration, *, base_url=None, edition_title=None, edition_date=None, chapters_folder=None):
+def build_book(
+    exploration,
+    *,
+    base_url=None,
+    edition_title=None,
+    edition_date=None,
+    chapters_folder=None,
+    reused_chapters=None,
+):
     """The PDF of `exploration` as bytes.
 
     `base_url` is the site's address (https://millelieux.example.org): the cover then gives the online
     version's address. `edition_title` and `edition_date` (a date) name a citable edition; by default the book is
     dated by the latest publication of its pages. With `chapters_folder`, the chapters laid out are kept there and
-    those unchanged since the last build are taken from it (books.layout). Raises BookUnavailable when
-    WeasyPrint's libraries are missing or when the page numbers never settle.
+    those unchanged since the last build are taken from it (books.layout). Without it, `reused_chapters` is the
+    folder of another book's chapters (the live book's, for an edition): those that are the same are taken from it,
+    and nothing is written there. Raises BookUnavailable when WeasyPrint's libraries are missing or when the page
+    numbers never settle.
     """
     if isinstance(edition_date, datetime.datetime):
         edition_date = edition_date.date()
@@ -396,7 +418,13 @@ def build_book(exploration, *, base_url=None, edition_title=None, edition_date=N
         documents = book_documents(context)
     urls, digest = stylesheets()
     printer = layout.ChapterPrinter(library, urls, book_fetcher(), DOCUMENT_ORIGIN, stylesheet_digest=digest)
-    store = layout.ChapterFolder(chapters_folder) if chapters_folder else layout.ChapterMemory()
+    if chapters_folder:
+        store = layout.ChapterFolder(chapters_folder)
+    else:
+        reused = Path(reused_chapters) if reused_chapters else None
+        store = layout.ChapterMemory(
+            reused=layout.ChapterFolder(reused) if reused and reused.is_dir() else None
+        )
     metadata = {
         "/CreationDate": pdf_date(context["edition_date"]),
         "/ModDate": pdf_date(context["generated"]),

@@ -47,15 +47,20 @@ def content_digest(exploration):
     return hashlib.sha256(repr(state).encode()).hexdigest()[:20]
 
 
+def live_chapters(exploration):
+    """The folder of the chapters laid out for the exploration's live book (books.layout.ChapterFolder)."""
+    return books_folder() / str(exploration.pk) / "chapters"
+
+
 def cached_book(exploration, *, base_url=None):
     """The path of the exploration's current book, built (once) if its content changed since the last one;
-        older books of the exploration are removed. The chapters laid out are kept beside it (books.layout): the next
+    older books of the exploration are removed. The chapters laid out are kept beside it (books.layout): the next
     build lays out again only the chapters an edit changed."""
-    folder = books_folder() / str(exploration.pk)
+    chapters = live_chapters(exploration)
     return cached_file(
-        folder,
+        chapters.parent,
         f"{content_digest(exploration)}.pdf",
-        lambda: build_book(exploration, base_url=base_url, chapters_folder=folder / "chapters"),
+        lambda: build_book(exploration, base_url=base_url, chapters_folder=chapters),
     )
 
 

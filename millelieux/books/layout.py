@@ -101,14 +101,21 @@ class LaidOutChapter:
 
 
 class ChapterMemory:
-    """Laid-out chapters kept for one composition only (a citable edition's book, the command-line build)."""
+    """Laid-out chapters kept for one composition only (a citable edition's book, the command-line build).
 
-    def __init__(self):
+    `reused`: the ChapterFolder of another book (the live book, for an edition), read and never written: a
+    chapter laid out the same there is taken from it, and its page numbers are the first round's."""
+
+    def __init__(self, reused=None):
         self.chapters = {}
-        self.numbers = {}
+        self.reused = reused
+        self.numbers = dict(reused.numbers) if reused is not None else {}
 
     def get(self, key):
-        return self.chapters.get(key)
+        chapter = self.chapters.get(key)
+        if chapter is None and self.reused is not None:
+            chapter = self.reused.get(key)
+        return chapter
 
     def put(self, key, chapter):
         self.chapters[key] = chapter

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from millelieux.books.book import build_book
+from millelieux.books.cache import live_chapters
 from millelieux.explorations.citations import citation_text
 from millelieux.export.site import export_site
 
@@ -120,12 +121,15 @@ def freeze_edition(exploration, *, title, slug="", date=None, authors="", user=N
 
 
 def _write_book(folder, exploration, edition, origin):
-    """The edition's PDF book in its folder (written whole, then renamed in place)."""
+    """The edition's PDF book in its folder (written whole, then renamed in place). Its chapters are those of the
+    live book but the cover: the ones laid out for the live book (which the export has just brought up to date)
+    are taken as they are, so only the cover is laid out, not the whole book (some 12 s for the demo's)."""
     pdf = build_book(
         exploration,
         base_url=origin,
         edition_title=edition.title,
         edition_date=edition.date,
+        reused_chapters=live_chapters(exploration),
     )
     partial = folder / f".{BOOK_NAME}.partial"
     partial.write_bytes(pdf)

@@ -2,6 +2,7 @@
 first page changed, and a book joined from kept chapters is the book composed from nothing, page for page,
 bookmark for bookmark and link for link."""
 
+import datetime
 import functools
 import os
 import shutil
@@ -122,6 +123,56 @@ def test_a_book_joined_from_kept_chapters_is_the_book_composed_from_nothing(
         if level == 2 and title in {place.title for place in exploration.places()}:
             assert f"{title}" in kept["pages"][page - 1]
             assert str(page) in contents
+
+
+def test_an_editions_book_takes_the_live_books_chapters_and_lays_out_only_its_cover(
+    demo_book, kept_chapters, layouts
+):
+    exploration = demo_book.exploration
+    live = facts(demo_book.pdf)
+    files = {path.name: path.read_bytes() for path in kept_chapters.iterdir()}
+
+    layouts.clear()
+    pdf = build_book(
+        exploration,
+        base_url=SITE,
+        edition_title="Mille Lieux — édition 2019",
+        edition_date=datetime.date(2019, 6, 20),
+        reused_chapters=kept_chapters,
+    )
+
+    assert layouts == [1]  # the cover, which names the edition; every other chapter is the live book's
+    edition = facts(pdf)
+    assert "Mille Lieux — édition 2019" in edition["pages"][0] and "20 juin 2019" in edition["pages"][0]
+    assert edition["pages"][1:] == live["pages"][1:]
+    assert edition["outline"] == live["outline"] and edition["links"] == live["links"]
+    assert "édition 2019" in PdfReader(BytesIO(pdf)).metadata.title
+    # the live book's chapters are read, never written nor removed
+    assert {path.name: path.read_bytes() for path in kept_chapters.iterdir()} == files
+
+
+def test_a_book_reusing_a_folder_of_chapters_writes_nothing_there(tmp_path):
+    chapter = layout.LaidOutChapter(
+        pdf=b"%PDF-1.7 un chapitre\n%%EOF", page_count=1, anchors={}, links=[], bookmarks=[]
+    )
+    folder = layout.ChapterFolder(tmp_path / "livre")
+    folder.put("kept", chapter)
+    folder.finish(["kept"], {"impact-3": "12"})
+    memory = layout.ChapterMemory(reused=layout.ChapterFolder(tmp_path / "livre"))
+
+    assert memory.numbers == {"impact-3": "12"}  # the first round's page numbers are the other book's
+    assert memory.get("kept") == chapter
+    assert memory.get("other") is None
+    memory.put("other", chapter)
+    memory.finish(["other"], {})
+    assert memory.get("other") == chapter
+    assert sorted(path.name for path in (tmp_path / "livre").iterdir()) == [
+        "kept.json",
+        "kept.pdf",
+        "numbers.json",
+    ]
+    (tmp_path / "livre" / "kept.json").write_text("{abîmé")  # damaged: laid out again, not trusted
+    assert layout.ChapterMemory(reused=layout.ChapterFolder(tmp_path / "livre")).get("kept") is None
 
 
 def test_a_damaged_chapter_file_is_laid_out_again_not_trusted(demo_book, kept_chapters, layouts):

@@ -236,10 +236,22 @@ def link_inside(places, impacts, articles):
     (unpublished or in a restricted section)."""
     place_ids = {place.pk for place in places}
     impact_ids = {impact.pk for impact in impacts}
+    # Two queries for the whole book, in the orders of the pages' own lists: a monograph's evidence by strength,
+    # then by impact title (PlacePage.live_evidence); an impact's by strength, then by place title
+    # (ImpactPage.live_evidence).
+    evidence = Evidence.objects.filter(place__in=place_ids, impact__in=impact_ids).select_related(
+        "place", "impact", "source"
+    )
+    by_place = {pk: [] for pk in place_ids}
+    for row in evidence.order_by("impact__title", "impact_id"):
+        by_place[row.place_id].append(row)
     for place in places:
-        place.book_evidence = [e for e in place.live_evidence() if e.impact_id in impact_ids]
+        place.book_evidence = sorted(by_place[place.pk], key=lambda row: -row.strength)  # stable: by title
+    by_impact = {pk: [] for pk in impact_ids}
+    for row in evidence.order_by("-strength", "place__title"):
+        by_impact[row.impact_id].append(row)
     for impact in impacts:
-        impact.book_evidence = [e for e in impact.live_evidence() if e.place_id in place_ids]
+        impact.book_evidence = by_impact[impact.pk]
     for article in articles:
         article.book_places = [p for p in article.related_places.all() if p.pk in place_ids]
         article.book_impacts = [i for i in article.related_impacts.all() if i.pk in impact_ids]

@@ -4,7 +4,8 @@
 
 The file is named after a digest of what the book prints: the live, public pages of the exploration with their
 publication times (a page published, unpublished, moved or restricted changes it), its live fields and partners,
-and BOOK_FORMAT (raised when the book's templates change). Concurrent requests for a missing book wait for one
+BOOK_FORMAT (raised when the book's templates change) and the digest of its style sheets and typefaces (a new
+site.css or book.css is printed without a release of its own). Concurrent requests for a missing book wait for one
 build (a lock file per exploration) and never read a half-written file (written aside, then renamed).
 """
 
@@ -16,10 +17,10 @@ from wagtail.models import Page
 
 from millelieux.core.routing import private_pages_q
 
-from .book import build_book
+from .book import build_book, stylesheets
 from .files import locked, write_atomically
 
-BOOK_FORMAT = "2"
+BOOK_FORMAT = "3"
 
 
 def books_folder():
@@ -35,7 +36,7 @@ def content_digest(exploration):
         .order_by("pk")
         .values_list("pk", "last_published_at", "path")
     )
-    state = [BOOK_FORMAT, [(pk, str(published), path) for pk, published, path in pages]]
+    state = [BOOK_FORMAT, stylesheets()[1], [(pk, str(published), path) for pk, published, path in pages]]
     state.append(list(exploration.live_fields().values_list("pk", "last_published_at")))
     state.append(
         list(

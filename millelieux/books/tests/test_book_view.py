@@ -2,8 +2,10 @@
 
 import shutil
 from io import BytesIO
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import Client
 from django.utils import translation
 from pypdf import PdfReader
@@ -78,6 +80,32 @@ def test_publishing_a_change_builds_a_new_book_and_drops_the_old_one(small):
     [new] = pdf_files(small)
     assert new != old and not old.exists()
     assert "Le Champ Commun" in "\n".join(page.extract_text() for page in PdfReader(BytesIO(body)).pages)
+
+
+def test_a_new_style_sheet_builds_a_new_book(small, tmp_path, monkeypatch):
+    """A release that changes book.css (or site.css, or a typeface) is printed without raising BOOK_FORMAT."""
+    client = Client()
+    b"".join(client.get("/explorations/petite/livre.pdf").streaming_content)
+    [old] = pdf_files(small)
+    changed = tmp_path / "book.css"
+    changed.write_text(
+        Path(finders.find("books/book.css")).read_text() + "\n.cover__title { color: #000; }\n"
+    )
+    find = finders.find
+    monkeypatch.setattr(
+        finders,
+        "find",
+        lambda name, *args, **kwargs: (
+            str(changed) if name == "books/book.css" else find(name, *args, **kwargs)
+        ),
+    )
+
+    response = client.get("/explorations/petite/livre.pdf")
+
+    assert response.status_code == 200
+    b"".join(response.streaming_content)
+    [new] = pdf_files(small)
+    assert new != old and not old.exists()
 
 
 def test_unpublishing_a_monograph_rebuilds_the_book_without_it(small):

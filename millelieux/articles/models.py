@@ -262,7 +262,7 @@ class ArticlePage(ChoiceLabelsMixin, ReadingLocaleMixin, InExplorationMixin, Pag
             author=author,
             about=about,
             mentions=people if author is not people else None,
-            image=linked_data.image_node(self.image, request) if self.image_id else None,
+            image=linked_data.image_node(linked_data.page_picture(self), request),
             isBasedOn=linked_data.node(
                 "CreativeWork", source.url or None, name=source.title, publisher=publisher
             )

@@ -14,6 +14,8 @@ import json
 from django.conf import settings
 from django.utils import translation
 
+from millelieux.core.routing import memoised
+
 SCHEMA_ORG = "https://schema.org"
 # og:locale is a language with its territory; the study's own language is French from France.
 OPENGRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -109,6 +111,16 @@ def opengraph_locale(language=None):
     """og:locale for an interface language: fr_FR, en_GB."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     return OPENGRAPH_LOCALES.get(language.split("-")[0], OPENGRAPH_LOCALES[settings.LANGUAGE_CODE])
+
+
+def page_picture(page):
+    """The page's own picture (its `image`), or None. The same object for every page of a static export that
+    shows it (core.routing.lasting_memo): its row and its largest rendition are read once per crawl, not for
+    each of the exploration's sub-pages (its matrix filters, data page, partners…) that show its card."""
+    image_id = getattr(page, "image_id", None)
+    if not image_id:
+        return None
+    return memoised(("page-picture", image_id), lambda: page.image, lasting=True)
 
 
 def picture_rendition(image):

@@ -253,7 +253,17 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
         """
         found = {}
         params = [self.pk, f"{self.path}%", self.depth + 1, *type_ids]
-        for row in rawrows.dict_rows(sql, params) if self.pk else []:
+        # read once per static export (core.routing.lasting_memo): every page of the exploration shows it
+        rows = (
+            memoised(
+                ("exploration-indexes", *params, *details),
+                lambda: rawrows.dict_rows(sql, params),
+                lasting=True,
+            )
+            if self.pk
+            else []
+        )
+        for row in rows:
             child = rawrows.specific_page(row, "page")
             found.setdefault(type(child)._meta.label, child)
             for name in details:
@@ -337,7 +347,7 @@ class ExplorationPage(ReadingLocaleMixin, RoutablePageMixin, Page):
                 isPartOf=self.reference_node(request),
             )
         address = linked_data.page_address(self, request)
-        image = linked_data.image_node(self.image, request) if self.image_id else None
+        image = linked_data.image_node(linked_data.page_picture(self), request)
         return linked_data.node(
             "CreativeWork",
             address,

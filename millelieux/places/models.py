@@ -332,7 +332,7 @@ class PlacePage(ReadingLocaleMixin, InExplorationMixin, Page):
             else None,
             containedInPlace=self._territory_node(commune),
             sameAs=self.website,
-            image=linked_data.image_node(self.image, request) if self.image_id else None,
+            image=linked_data.image_node(linked_data.page_picture(self), request),
             subjectOf=exploration.reference_node(request) if exploration else None,
         )
 

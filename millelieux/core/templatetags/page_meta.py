@@ -53,7 +53,7 @@ def opengraph(context):
         ],
         "image": None,
     }
-    image = getattr(page, "image", None) if getattr(page, "image_id", None) else None
+    image = linked_data.page_picture(page)
     rendition = linked_data.picture_rendition(image)
     if rendition is not None:
         card["image"] = {

@@ -158,6 +158,20 @@ def test_the_book_has_one_address_whatever_the_interface_language(small):
     assert client.get("/en/explorations/nulle-part/livre.pdf", follow=True).status_code == 404
 
 
+def test_the_english_data_page_of_a_translated_study_says_its_book_is_in_french(small):
+    """The book is printed in the study's language, whatever the interface's and the page's translation."""
+    from millelieux.core.builders import create_translation
+
+    create_translation(small, "en", title="Small exploration")
+    with translation.override("en"):
+        english_data_page = small.get_url() + small.reverse_subpage("data")
+
+    page = Client().get(english_data_page)
+
+    assert page.status_code == 200
+    assert 'href="/explorations/petite/livre.pdf" hreflang="fr"' in page.content.decode()
+
+
 def test_a_book_whose_page_numbers_never_settle_is_a_clear_503_not_a_server_error(small, monkeypatch):
     # one round of layout only: a book laid out from nothing needs two (its page numbers are not known yet)
     monkeypatch.setattr(layout, "MAX_ROUNDS", 1)

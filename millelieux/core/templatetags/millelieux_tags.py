@@ -147,6 +147,12 @@ def content_language_code(context):
     return content_language(context)
 
 
+@register.simple_tag
+def study_language_code():
+    """The study's own language (what its book is printed in), whatever the interface's or a translation's."""
+    return settings.LANGUAGE_CODE
+
+
 @register.tag
 def crawl_fragment(parser, token):
     """`{% crawl_fragment "name" value… %}…{% endcrawl_fragment %}`: the block rendered once for each set of

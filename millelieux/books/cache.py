@@ -16,6 +16,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from millelieux.core.routing import private_pages_q
+from millelieux.explorations.models import ExplorationPage
 
 from .book import build_book, stylesheets
 from .files import locked, write_atomically
@@ -51,6 +52,27 @@ def content_digest(exploration):
 def live_chapters(exploration):
     """The folder of the chapters laid out for the exploration's live book (books.layout.ChapterFolder)."""
     return books_folder() / str(exploration.pk) / "chapters"
+
+
+def printed_explorations():
+    """The explorations a live book is made of: live, public, in the site's language."""
+    return (
+        ExplorationPage.objects.live()
+        .exclude(private_pages_q())
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+    )
+
+
+def live_book(exploration):
+    """The path of the exploration's current live book (cached_book), the site's own address on its cover
+    whatever host asked for it: the file is shared by every request, the static export and the publications."""
+    site = exploration.get_site()
+    return cached_book(exploration, base_url=site.root_url if site else None)
+
+
+def has_live_book(exploration_id):
+    """Whether a live book of the exploration was ever built (and not removed since)."""
+    return any((books_folder() / str(exploration_id)).glob("*.pdf"))
 
 
 def cached_book(exploration, *, base_url=None):

@@ -1,31 +1,21 @@
 """The book of a live exploration as a PDF download: /explorations/<slug>/livre.pdf."""
 
-from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
-from millelieux.core.routing import private_pages_q
-from millelieux.explorations.models import ExplorationPage
-
 from .book import BookUnavailable
-from .cache import cached_book
+from .cache import live_book, printed_explorations
 
 
 @require_safe
 def exploration_book(request, slug):
-    """The PDF of a live, public exploration, from the cache (built on the first request after a change)."""
-    exploration = (
-        ExplorationPage.objects.live()
-        .exclude(private_pages_q())
-        .filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
-        .first()
-    )
+    """The PDF of a live, public exploration, from the cache: kept current by publications once it exists
+    (books.tasks), built here on the first request and after a change no publication announced (a move)."""
+    exploration = printed_explorations().filter(slug=slug).first()
     if exploration is None:
         raise Http404("Aucune exploration publiée ne porte cet identifiant.")
     try:
-        # the site's own address on the cover, whatever host the request came through (the file is shared)
-        site = exploration.get_site()
-        path = cached_book(exploration, base_url=site.root_url if site else None)
+        path = live_book(exploration)
     except BookUnavailable as error:
         return HttpResponse(error.message, status=503, content_type="text/plain; charset=utf-8")
     response = FileResponse(

@@ -149,6 +149,11 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# What a publication sets off (books.tasks: the live book brought up to date) goes through Django's task framework,
+# the django_tasks backport Wagtail itself uses. This backend runs a task at once, in the process that asks: a
+# deployment with a worker names its own backend here.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 WAGTAIL_SITE_NAME = "Mille Lieux"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

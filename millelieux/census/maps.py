@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import ModelLogEntry
 
-from millelieux.core.routing import memoised
+from millelieux.core.routing import in_lasting_memo, memoised
 from millelieux.territories import maps as territory_maps
 from millelieux.territories.classes import METROPOLE_KIND, SIZE_CLASSES
 from millelieux.territories.models import Commune, Region
@@ -332,6 +332,11 @@ def snapshot(known):
     """The Snapshot of the current data, from the cache when the data has not changed since it was built
     (the gzipped JSON is cached beside it: whichever of the page and the data is asked first builds both)."""
     version = data_version()
+    # a crawl unpickles it from the cache once, not once for each page of the list
+    return memoised(("census-map-snapshot", version), lambda: _cached_snapshot(version, known), lasting=True)
+
+
+def _cached_snapshot(version, known):
     found = cache.get(_cache_key(version, "snapshot"))
     if found is None:
         found, body = build(version, known)
@@ -358,8 +363,20 @@ def _cache_key(version, part):
 
 
 def list_rows(pks):
-    """The Rows of the list for these primary keys, in their order: one query over a page of entries."""
-    found = CensusEntry.objects.filter(pk__in=pks).values_list(
+    """The Rows of the list for these primary keys, in their order: one query over a page of entries. A static
+    export writes every page of the list: its crawl reads the rows of all entries once instead."""
+    if in_lasting_memo():
+        rows = memoised(
+            ("census-map-rows", data_version()), lambda: _rows(CensusEntry.objects.all()), lasting=True
+        )
+    else:
+        rows = _rows(CensusEntry.objects.filter(pk__in=pks))
+    return [rows[pk] for pk in pks if pk in rows]
+
+
+def _rows(entries):
+    """{pk: Row} of these entries."""
+    found = entries.values_list(
         "pk",
         "name",
         "latitude",
@@ -372,7 +389,7 @@ def list_rows(pks):
         "commune_label",
         "commune__department__name",
     )
-    rows = {
+    return {
         pk: Row(
             pk,
             name,
@@ -387,7 +404,6 @@ def list_rows(pks):
         )
         for pk, name, latitude, longitude, typology, region, size, kind, commune, label, department in found
     }
-    return [rows[pk] for pk in pks if pk in rows]
 
 
 class Results(Sequence):

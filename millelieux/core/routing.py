@@ -48,6 +48,12 @@ def open_lasting_memo():
     _lasting_memo.set({})
 
 
+def in_lasting_memo():
+    """Whether a lasting memo is open (a static export's crawl): a value read once may then cover every page that
+    will ask for a part of it, where a single request would read only its part."""
+    return _lasting_memo.get() is not None
+
+
 def memoised(key, compute, lasting=False):
     memo = _lasting_memo.get() if lasting else None
     if memo is None:

@@ -458,3 +458,49 @@ def test_in_a_static_export_the_pages_of_the_list_share_their_filters_and_statis
     with lasting_memo():
         crawled = [client.get(URL, query).content for query in addresses]
     assert crawled == live
+
+
+def test_in_a_static_export_the_entries_of_the_list_are_read_once_for_all_its_pages(
+    client, entries, territory, census
+):
+    """A crawl writes every page of the list: it reads the rows of all entries once, where a reader's request
+    reads only its page's (and the snapshot is unpickled from the cache once)."""
+    from millelieux.core.routing import lasting_memo
+
+    add_entries(census, territory["rennes"], "coworking", 120, start=10)
+    table = CensusEntry._meta.db_table
+
+    def entry_queries(queries):
+        return [query for query in queries if table in query["sql"]]
+
+    client.get(URL)
+    with CaptureQueriesContext(connection) as live:
+        client.get(URL, {"page": "2"})
+    read_live = entry_queries(live)  # now: the next request empties the connection's log
+    with lasting_memo():
+        client.get(URL)
+        with CaptureQueriesContext(connection) as crawled:
+            later = [client.get(URL, {"page": page}).content.decode() for page in ("2", "3")]
+        read_crawled = entry_queries(crawled)
+
+    assert read_live
+    assert not read_crawled
+    assert "Lieux 51 à 100" in later[0] and "Lieux 101 à" in later[1]
+
+
+def test_the_list_escapes_what_the_census_says(client, entries, census, territory):
+    """A name or a commune label from an imported file is text, never markup."""
+    CensusEntry.objects.create(
+        census=census,
+        external_id="balise",
+        name='Le <b>Lab</b> & "Cie" d\'Augan',
+        commune=None,
+        commune_label="<script>alert(1)</script>",
+        typology="fablab",
+    )
+
+    html = client.get(URL, {"typologie": "fablab"}).content.decode()
+
+    assert '<th scope="row">Le &lt;b&gt;Lab&lt;/b&gt; &amp; &quot;Cie&quot; d&#x27;Augan</th>' in html
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in html
+    assert "<script>alert(1)" not in html

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from millelieux.core.rawrows import table
+from millelieux.core.routing import memoised
 from millelieux.territories.classes import METROPOLE_KIND, SIZE_CLASSES
 from millelieux.territories.models import Commune
 
@@ -154,8 +155,13 @@ def census_counts(latitude=None, longitude=None, radii=RADII_KM, exclude=None):
 
 
 def territory_context(commune, latitude=None, longitude=None, exclude=None):
-    """The TerritoryContext of a place in `commune` at (latitude, longitude): one query (census_counts)."""
-    by_class, metropole, total, nearby = census_counts(latitude, longitude, exclude=exclude)
+    """The TerritoryContext of a place in `commune` at (latitude, longitude): one query (census_counts), read
+    once by a static export's crawl for the monograph's page in every language."""
+    by_class, metropole, total, nearby = memoised(
+        ("census-counts", latitude, longitude, exclude),
+        lambda: census_counts(latitude, longitude, exclude=exclude),
+        lasting=True,
+    )
     context = TerritoryContext(commune=commune, census_total=total, metropole_count=metropole)
     if not total:
         return context

@@ -174,3 +174,21 @@ def test_the_territory_context_costs_one_query(client, census, rennes):
     census_queries = [q["sql"] for q in queries.captured_queries if "census_censusentry" in q["sql"]]
     assert len(census_queries) == 1
     assert len(queries) <= 30  # the ceiling of demo/tests/test_query_counts.py
+
+
+def test_a_static_export_counts_a_monograph_territory_once_for_every_language(client, census, rennes):
+    """A crawl (its lasting memo) renders the monograph in French and in English: the census is counted once,
+    and both pages show the same counts as a reader's request."""
+    from millelieux.core.routing import lasting_memo
+
+    place = make_place(title="Hôtel Pasteur", commune_code="35238", latitude=RENNES[0], longitude=RENNES[1])
+    french, english = place.get_url(), "/en" + place.get_url()
+    live = [client.get(address).content for address in (french, english)]
+    assert all(b"territory-context" in page for page in live)
+
+    with lasting_memo(), CaptureQueriesContext(connection) as queries:
+        crawled = [client.get(address).content for address in (french, english)]
+        census_queries = [q["sql"] for q in queries.captured_queries if "census_censusentry" in q["sql"]]
+
+    assert crawled == live
+    assert len(census_queries) == 1

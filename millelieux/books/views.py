@@ -10,7 +10,8 @@ from .cache import live_book, printed_explorations
 @require_safe
 def exploration_book(request, slug):
     """The PDF of a live, public exploration, from the cache: kept current by publications once it exists
-    (books.tasks), built here on the first request and after a change no publication announced (a move)."""
+    (books.tasks), built here on the first request and after a change no publication announced (a move, a
+    deletion)."""
     exploration = printed_explorations().filter(slug=slug).first()
     if exploration is None:
         raise Http404("Aucune exploration publiée ne porte cet identifiant.")

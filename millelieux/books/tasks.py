@@ -7,10 +7,10 @@ waiting for it. A book nobody asked for is not built here.
 
 The work is a task of Django's task framework (the `django_tasks` backport that Wagtail itself uses). With the
 default backend (settings.TASKS) it runs at once, in the process that published: after an edit, a publication
-waits for the chapters it changed to be laid out again (about 0.3 s for an article, more when every running head
-changes). A deployment with a worker moves that wait out of the request by naming another backend; nothing here
-changes. A book that cannot be made is logged and left to the next request, which says why (BookUnavailable):
-a publication never fails because of its book.
+waits for the chapters it changed to be laid out again (under a second for an article here, some ten seconds
+after a new title of the exploration, which every running head prints). A deployment with a worker moves that
+wait out of the request by naming another backend; nothing here changes. A book that cannot be made is logged
+and left to the next request, which says why (BookUnavailable): a publication never fails because of its book.
 """
 
 import logging

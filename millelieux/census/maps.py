@@ -75,10 +75,6 @@ class Row:
     commune: str
     department: str
 
-    @property
-    def typology_label(self):
-        return typology_labels().get(self.typology, "")
-
     def value(self, name):
         return {
             "typologie": self.typology,

@@ -70,9 +70,14 @@ def live_book(exploration):
     return cached_book(exploration, base_url=site.root_url if site else None)
 
 
+def live_book_files(exploration_id):
+    """The PDF files of the exploration's live book: one, or none before its first build."""
+    return sorted((books_folder() / str(exploration_id)).glob("*.pdf"))
+
+
 def has_live_book(exploration_id):
     """Whether a live book of the exploration was ever built (and not removed since)."""
-    return any((books_folder() / str(exploration_id)).glob("*.pdf"))
+    return bool(live_book_files(exploration_id))
 
 
 def cached_book(exploration, *, base_url=None):

@@ -18,8 +18,12 @@ from django.db import transaction
 from pypdf import PdfReader
 
 from millelieux.books.book import book_html, build_book
+from millelieux.books.cache import books_folder
 from millelieux.demo.loader import load_demo
+from millelieux.explorations.factories import make_exploration
 from millelieux.explorations.models import ExplorationPage
+from millelieux.impacts.factories import make_evidence, make_impact
+from millelieux.places.factories import make_place
 from millelieux.territories import outlines
 from millelieux.territories.models import Commune, Department, Region
 
@@ -108,3 +112,22 @@ def built(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo_book(built, db):
     return built
+
+
+@pytest.fixture
+def no_cached_books():
+    """The test starts and ends without live books: page ids come back from one test to the next, files would
+    not."""
+    shutil.rmtree(books_folder(), ignore_errors=True)
+    yield
+    shutil.rmtree(books_folder(), ignore_errors=True)
+
+
+@pytest.fixture
+def small():
+    """A published exploration with one monograph and one impact (a book of a few pages, built in seconds)."""
+    exploration = make_exploration("Petite exploration", slug="petite")
+    place = make_place(exploration, "La Quincaillerie")
+    impact = make_impact(exploration, "Créer des communs")
+    make_evidence(place, impact, strength=2)
+    return exploration

@@ -2,7 +2,6 @@
 a book that cannot be made never stops a publication."""
 
 import logging
-import shutil
 from io import BytesIO
 
 import pytest
@@ -11,29 +10,11 @@ from pypdf import PdfReader
 
 from millelieux.books import tasks
 from millelieux.books.book import BookUnavailable
-from millelieux.books.cache import books_folder, content_digest
+from millelieux.books.cache import books_folder, content_digest, live_book_files
 from millelieux.explorations.factories import make_exploration, make_field, make_partner, make_partnership
-from millelieux.impacts.factories import make_evidence, make_impact
 from millelieux.places.factories import make_place
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_cached_books():
-    """Each test starts without books: page ids come back from one test to the next, files would not."""
-    shutil.rmtree(books_folder(), ignore_errors=True)
-    yield
-    shutil.rmtree(books_folder(), ignore_errors=True)
-
-
-@pytest.fixture
-def small():
-    exploration = make_exploration("Petite exploration", slug="petite")
-    place = make_place(exploration, "La Quincaillerie")
-    impact = make_impact(exploration, "Créer des communs")
-    make_evidence(place, impact, strength=2)
-    return exploration
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_cached_books")]
 
 
 def download(client=None):
@@ -42,30 +23,26 @@ def download(client=None):
     return b"".join(response.streaming_content)
 
 
-def pdf_files(exploration):
-    return sorted((books_folder() / str(exploration.pk)).glob("*.pdf"))
-
-
 def text_of(pdf):
     return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
 
 
 def test_publishing_a_page_brings_the_existing_book_up_to_date(small, django_capture_on_commit_callbacks):
     download()
-    [old] = pdf_files(small)
+    [old] = live_book_files(small.pk)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         make_place(small, "Le Champ Commun")
 
     assert callbacks, "the publication asked for the book"
-    [current] = pdf_files(small)
+    [current] = live_book_files(small.pk)
     assert current != old and not old.exists()
     assert current.name == f"{content_digest(small)}.pdf"
     assert "Le Champ Commun" in text_of(current.read_bytes())
     # the next reader is served that file as it is, not a book built for them
     built_at = current.stat().st_mtime_ns
     body = download()
-    assert pdf_files(small) == [current] and current.stat().st_mtime_ns == built_at
+    assert live_book_files(small.pk) == [current] and current.stat().st_mtime_ns == built_at
     assert body == current.read_bytes()
 
 
@@ -76,7 +53,7 @@ def test_unpublishing_a_page_brings_the_book_up_to_date(small, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         champ.unpublish()
 
-    [current] = pdf_files(small)
+    [current] = live_book_files(small.pk)
     assert current.name == f"{content_digest(small)}.pdf"
     assert "Le Champ Commun" not in text_of(current.read_bytes())
 
@@ -90,12 +67,12 @@ def test_publishing_a_field_or_a_partner_brings_the_book_up_to_date(
 
     with django_capture_on_commit_callbacks(execute=True):
         make_field(small, "La transition écologique")
-    [after_field] = pdf_files(small)
+    [after_field] = live_book_files(small.pk)
     assert after_field.name == f"{content_digest(small)}.pdf"
 
     with django_capture_on_commit_callbacks(execute=True):
         partner.save_revision().publish()
-    [after_partner] = pdf_files(small)
+    [after_partner] = live_book_files(small.pk)
     assert after_partner != after_field
     assert after_partner.name == f"{content_digest(small)}.pdf"
     assert "Fondation des communs" in text_of(after_partner.read_bytes())
@@ -111,33 +88,33 @@ def test_no_book_is_built_for_an_exploration_nobody_asked_for(small, django_capt
 
 def test_a_publication_elsewhere_leaves_the_book_alone(small, django_capture_on_commit_callbacks):
     download()
-    [book] = pdf_files(small)
+    [book] = live_book_files(small.pk)
     other = make_exploration("Autre exploration", slug="autre")
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         make_place(other, "Ailleurs")
 
     assert not callbacks
-    assert pdf_files(small) == [book]
+    assert live_book_files(small.pk) == [book]
 
 
 def test_a_rolled_back_publication_asks_for_nothing(small, django_capture_on_commit_callbacks):
     download()
-    [book] = pdf_files(small)
+    [book] = live_book_files(small.pk)
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         make_place(small, "Le Champ Commun")
 
     # the transaction of this test is rolled back: the callbacks it registered never run
     assert len(callbacks) >= 1
-    assert pdf_files(small) == [book]
+    assert live_book_files(small.pk) == [book]
 
 
 def test_a_book_that_cannot_be_made_does_not_stop_the_publication(
     small, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
     download()
-    [book] = pdf_files(small)
+    [book] = live_book_files(small.pk)
 
     def unavailable(exploration):
         raise BookUnavailable("WeasyPrint ne trouve pas la bibliothèque Pango.")
@@ -148,7 +125,7 @@ def test_a_book_that_cannot_be_made_does_not_stop_the_publication(
 
     champ.refresh_from_db()
     assert champ.live
-    assert pdf_files(small) == [book]  # the old book stays until a request can make the new one
+    assert live_book_files(small.pk) == [book]  # the old book stays until a request can make the new one
     assert "Pango" in caplog.text
 
 

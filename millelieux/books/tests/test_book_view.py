@@ -1,6 +1,5 @@
 """/explorations/<slug>/livre.pdf: the book of a live exploration, built once per state of its content."""
 
-import shutil
 from io import BytesIO
 from pathlib import Path
 
@@ -12,33 +11,11 @@ from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
 from millelieux.books import layout
-from millelieux.books.cache import books_folder
+from millelieux.books.cache import live_book_files
 from millelieux.explorations.factories import make_exploration
-from millelieux.impacts.factories import make_evidence, make_impact
 from millelieux.places.factories import make_place
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_cached_books():
-    """Each test starts without books: page ids come back from one test to the next, files would not."""
-    shutil.rmtree(books_folder(), ignore_errors=True)
-    yield
-    shutil.rmtree(books_folder(), ignore_errors=True)
-
-
-@pytest.fixture
-def small():
-    exploration = make_exploration("Petite exploration", slug="petite")
-    place = make_place(exploration, "La Quincaillerie")
-    impact = make_impact(exploration, "Créer des communs")
-    make_evidence(place, impact, strength=2)
-    return exploration
-
-
-def pdf_files(exploration):
-    return sorted((books_folder() / str(exploration.pk)).glob("*.pdf"))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_cached_books")]
 
 
 def test_it_serves_the_pdf_of_a_published_exploration(small):
@@ -57,13 +34,13 @@ def test_a_second_request_serves_the_same_file_without_building_again(small):
     client = Client()
     first = client.get("/explorations/petite/livre.pdf")
     b"".join(first.streaming_content)
-    [path] = pdf_files(small)
+    [path] = live_book_files(small.pk)
     built_at = path.stat().st_mtime_ns
 
     second = client.get("/explorations/petite/livre.pdf")
 
     b"".join(second.streaming_content)
-    assert pdf_files(small) == [path]
+    assert live_book_files(small.pk) == [path]
     assert path.stat().st_mtime_ns == built_at
     assert second["ETag"] == first["ETag"]
 
@@ -71,13 +48,13 @@ def test_a_second_request_serves_the_same_file_without_building_again(small):
 def test_publishing_a_change_builds_a_new_book_and_drops_the_old_one(small):
     client = Client()
     b"".join(client.get("/explorations/petite/livre.pdf").streaming_content)
-    [old] = pdf_files(small)
+    [old] = live_book_files(small.pk)
 
     make_place(small, "Le Champ Commun")
     response = client.get("/explorations/petite/livre.pdf")
 
     body = b"".join(response.streaming_content)
-    [new] = pdf_files(small)
+    [new] = live_book_files(small.pk)
     assert new != old and not old.exists()
     assert "Le Champ Commun" in "\n".join(page.extract_text() for page in PdfReader(BytesIO(body)).pages)
 
@@ -86,7 +63,7 @@ def test_a_new_style_sheet_builds_a_new_book(small, tmp_path, monkeypatch):
     """A release that changes book.css (or site.css, or a typeface) is printed without raising BOOK_FORMAT."""
     client = Client()
     b"".join(client.get("/explorations/petite/livre.pdf").streaming_content)
-    [old] = pdf_files(small)
+    [old] = live_book_files(small.pk)
     changed = tmp_path / "book.css"
     changed.write_text(
         Path(finders.find("books/book.css")).read_text() + "\n.cover__title { color: #000; }\n"
@@ -104,7 +81,7 @@ def test_a_new_style_sheet_builds_a_new_book(small, tmp_path, monkeypatch):
 
     assert response.status_code == 200
     b"".join(response.streaming_content)
-    [new] = pdf_files(small)
+    [new] = live_book_files(small.pk)
     assert new != old and not old.exists()
 
 
@@ -133,7 +110,7 @@ def test_an_exploration_in_a_private_section_is_not_found(small):
     PageViewRestriction.objects.create(page=small, restriction_type=PageViewRestriction.LOGIN)
 
     assert Client().get("/explorations/petite/livre.pdf").status_code == 404
-    assert not pdf_files(small)
+    assert not live_book_files(small.pk)
 
 
 def test_only_reading_methods_are_allowed(small):
@@ -180,4 +157,4 @@ def test_a_book_whose_page_numbers_never_settle_is_a_clear_503_not_a_server_erro
 
     assert response.status_code == 503
     assert "numéros de page" in response.content.decode()
-    assert pdf_files(small) == []  # nothing half-written
+    assert live_book_files(small.pk) == []  # nothing half-written

@@ -1,14 +1,12 @@
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from millelieux.books.book import BookUnavailable, build_book
+from millelieux.books.cache import printed_explorations
 from millelieux.books.files import write_atomically
-from millelieux.core.routing import private_pages_q
-from millelieux.explorations.models import ExplorationPage
 
 
 class Command(BaseCommand):
@@ -49,8 +47,8 @@ class Command(BaseCommand):
         )
 
     def exploration(self, slug):
-        explorations = ExplorationPage.objects.live().exclude(private_pages_q())
-        found = explorations.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE).first()
+        explorations = printed_explorations()
+        found = explorations.filter(slug=slug).first()
         if found is None:
             known = ", ".join(explorations.order_by("slug").values_list("slug", flat=True).distinct())
             raise CommandError(
